@@ -1,0 +1,51 @@
+/**
+ * The one contract between the pose worker (or the Node analyser) and the pure analysis core.
+ * Plain data only: it crosses a Comlink boundary and is stored in JSON fixtures.
+ */
+
+/** Detectors KickCheck can run; model files are named after these ids under /models. */
+export type DetectorId =
+  | 'blazepose-lite'
+  | 'blazepose-full'
+  | 'blazepose-heavy'
+  | 'movenet-lightning'
+  | 'movenet-thunder';
+
+/** Which index table the landmark array follows (see src/pose/keypoints.ts). */
+export type KeypointSet = 'blazepose33' | 'movenet17';
+
+export interface Landmark {
+  /** Pixels from the left edge of the analysed image. */
+  x: number;
+  /** Pixels from the top edge (image y grows downward). */
+  y: number;
+  /** BlazePose only: depth relative to the hips, roughly in x's scale. */
+  z?: number;
+  /** 0..1 probability the joint is visible (BlazePose `score`, MoveNet keypoint score). */
+  visibility: number;
+}
+
+export interface WorldLandmark {
+  /** Metres, origin between the hips (BlazePose world landmarks). y grows downward. */
+  x: number;
+  y: number;
+  z: number;
+  visibility: number;
+}
+
+export interface PoseFrame {
+  /** Capture time of the frame, milliseconds, strictly increasing within one source. */
+  timestampMs: number;
+  /** Size of the analysed image in pixels (needed for aspect and in-frame checks). */
+  imageWidth: number;
+  imageHeight: number;
+  keypointSet: KeypointSet;
+  /** Empty when no person was found in the frame. */
+  landmarks: Landmark[];
+  /** BlazePose only; absent for MoveNet or when no person was found. */
+  worldLandmarks?: WorldLandmark[];
+  /** Overall pose score 0..1 (0 when no person). */
+  score: number;
+  /** Wall time the detector spent on this frame, ms (0 for synthetic data). */
+  inferenceMs: number;
+}
