@@ -1,0 +1,151 @@
+/**
+ * The detector adapter shared by the browser pose worker and the Node analyser: loads a
+ * pose-detection model from wherever `modelSource` says and turns each estimate into a PoseFrame.
+ *
+ * Registering and selecting a tfjs backend is the caller's job (the worker tries
+ * webgpu/webgl/wasm; Node uses wasm), so this file imports no backend package.
+ * No DOM types are named here: it compiles under the worker tsconfig.
+ */
+import type * as tf from '@tensorflow/tfjs-core';
+import type { io } from '@tensorflow/tfjs-core';
+import * as poseDetection from '@tensorflow-models/pose-detection';
+import type { DetectorId, KeypointSet, PoseFrame } from '../src/pose/types';
+import { toPoseFrame, type ImageSize } from './to-pose-frame';
+
+/** Resolves a model file name ('blazepose-full.json') to a URL (browser) or an IOHandler (Node). */
+export type ModelSource = (fileName: string) => string | io.IOHandler;
+
+/** What estimate() accepts: a decoded RGB tensor [height, width, 3] or a worker-side image. */
+export type PoseDetectorInput = tf.Tensor3D | ImageBitmap | ImageData;
+
+export interface EstimatorOptions {
+  /** pose-detection's temporal filter; only works because estimate() always passes a timestamp. */
+  enableSmoothing: boolean;
+  /** Mirror the landmarks horizontally (for a mirrored selfie view). */
+  flipHorizontal: boolean;
+}
+
+export const DEFAULT_ESTIMATOR_OPTIONS: EstimatorOptions = {
+  enableSmoothing: true,
+  flipHorizontal: false,
+};
+
+export interface PoseEstimator {
+  readonly detector: DetectorId;
+  readonly keypointSet: KeypointSet;
+  /**
+   * Estimates one frame. `timestampMs` must be finite; if it does not increase over the previous
+   * call the source has restarted (a looped or re-seeked video), so the smoothing state is reset
+   * first rather than fed a negative time step. The caller keeps ownership of `input`.
+   */
+  estimate(input: PoseDetectorInput, timestampMs: number): Promise<PoseFrame>;
+  /** Forgets tracking and smoothing state (new clip, new set). */
+  reset(): void;
+  dispose(): void;
+}
+
+interface DetectorSpec {
+  keypointSet: KeypointSet;
+  create(modelSource: ModelSource, options: EstimatorOptions): Promise<poseDetection.PoseDetector>;
+}
+
+// Enum values written as strings: pose-detection's Node entry is CommonJS, and its re-exported
+// enums are not reliably visible as named ESM exports there; the string values are its API.
+const BLAZEPOSE = 'BlazePose' as poseDetection.SupportedModels;
+const MOVENET = 'MoveNet' as poseDetection.SupportedModels;
+const MOVENET_MODEL_TYPE = {
+  lightning: 'SinglePose.Lightning',
+  thunder: 'SinglePose.Thunder',
+} as const;
+
+function blazePose(modelType: 'lite' | 'full' | 'heavy'): DetectorSpec {
+  return {
+    keypointSet: 'blazepose33',
+    create: (modelSource, options) =>
+      poseDetection.createDetector(BLAZEPOSE, {
+        runtime: 'tfjs',
+        modelType,
+        enableSmoothing: options.enableSmoothing,
+        detectorModelUrl: modelSource('blazepose-detector.json'),
+        landmarkModelUrl: modelSource(`blazepose-${modelType}.json`),
+      } satisfies poseDetection.BlazePoseTfjsModelConfig),
+  };
+}
+
+function moveNet(variant: keyof typeof MOVENET_MODEL_TYPE): DetectorSpec {
+  return {
+    keypointSet: 'movenet17',
+    create: (modelSource, options) =>
+      poseDetection.createDetector(MOVENET, {
+        modelType: MOVENET_MODEL_TYPE[variant],
+        enableSmoothing: options.enableSmoothing,
+        modelUrl: modelSource(`movenet-${variant}.json`),
+      } satisfies poseDetection.MoveNetModelConfig),
+  };
+}
+
+const DETECTORS: Readonly<Record<DetectorId, DetectorSpec>> = {
+  'blazepose-lite': blazePose('lite'),
+  'blazepose-full': blazePose('full'),
+  'blazepose-heavy': blazePose('heavy'),
+  'movenet-lightning': moveNet('lightning'),
+  'movenet-thunder': moveNet('thunder'),
+};
+
+export const DETECTOR_IDS = Object.keys(DETECTORS) as DetectorId[];
+
+export function isDetectorId(value: unknown): value is DetectorId {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(DETECTORS, value);
+}
+
+function imageSizeOf(input: PoseDetectorInput): ImageSize {
+  if ('shape' in input) {
+    const [height, width] = input.shape;
+    return { width, height };
+  }
+  return { width: input.width, height: input.height };
+}
+
+/** The backend must already be set (tf.setBackend + tf.ready) by the caller. */
+export async function createPoseEstimator(
+  detector: DetectorId,
+  modelSource: ModelSource,
+  options: Partial<EstimatorOptions> = {},
+): Promise<PoseEstimator> {
+  if (!isDetectorId(detector)) {
+    throw new Error(`expected a detector id (${DETECTOR_IDS.join(', ')}), got ${String(detector)}`);
+  }
+  const opts: EstimatorOptions = { ...DEFAULT_ESTIMATOR_OPTIONS, ...options };
+  const spec = DETECTORS[detector];
+  const model = await spec.create(modelSource, opts);
+  let lastTimestampMs = Number.NEGATIVE_INFINITY;
+
+  return {
+    detector,
+    keypointSet: spec.keypointSet,
+    async estimate(input, timestampMs) {
+      if (!Number.isFinite(timestampMs)) throw new Error(`expected a finite timestampMs, got ${timestampMs}`);
+      if (timestampMs <= lastTimestampMs) model.reset();
+      lastTimestampMs = timestampMs;
+      const image = imageSizeOf(input);
+      // Wall time around the whole call: it returns plain arrays, so the GPU/wasm work has
+      // finished by then and the figure is what a frame really costs.
+      const startedMs = performance.now();
+      // pose-detection's input type names DOM elements; the three kinds passed here are among them.
+      const poses = await model.estimatePoses(
+        input as poseDetection.PoseDetectorInput,
+        { maxPoses: 1, flipHorizontal: opts.flipHorizontal },
+        timestampMs,
+      );
+      const inferenceMs = performance.now() - startedMs;
+      return toPoseFrame({ pose: poses[0], image, timestampMs, inferenceMs, keypointSet: spec.keypointSet });
+    },
+    reset() {
+      model.reset();
+      lastTimestampMs = Number.NEGATIVE_INFINITY;
+    },
+    dispose() {
+      model.dispose();
+    },
+  };
+}
