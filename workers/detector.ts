@@ -46,6 +46,13 @@ export interface PoseEstimator {
 
 interface DetectorSpec {
   keypointSet: KeypointSet;
+  /**
+   * pose-detection 2.1.x BlazePose tfjs with smoothing returns keypoint z multiplied by the image
+   * width: its keypointsToNormalizedKeypoints divides the input's z instead of the copy's, so z
+   * is scaled up once more on the way out. Dividing by the width restores the documented
+   * "z in x's scale" (checked against the library's golden z in tests/golden).
+   */
+  smoothedZScaledByWidth: boolean;
   create(modelSource: ModelSource, options: EstimatorOptions): Promise<poseDetection.PoseDetector>;
 }
 
@@ -61,6 +68,7 @@ const MOVENET_MODEL_TYPE = {
 function blazePose(modelType: 'lite' | 'full' | 'heavy'): DetectorSpec {
   return {
     keypointSet: 'blazepose33',
+    smoothedZScaledByWidth: true,
     create: (modelSource, options) =>
       poseDetection.createDetector(BLAZEPOSE, {
         runtime: 'tfjs',
@@ -75,6 +83,7 @@ function blazePose(modelType: 'lite' | 'full' | 'heavy'): DetectorSpec {
 function moveNet(variant: keyof typeof MOVENET_MODEL_TYPE): DetectorSpec {
   return {
     keypointSet: 'movenet17',
+    smoothedZScaledByWidth: false,
     create: (modelSource, options) =>
       poseDetection.createDetector(MOVENET, {
         modelType: MOVENET_MODEL_TYPE[variant],
@@ -138,7 +147,11 @@ export async function createPoseEstimator(
         timestampMs,
       );
       const inferenceMs = performance.now() - startedMs;
-      return toPoseFrame({ pose: poses[0], image, timestampMs, inferenceMs, keypointSet: spec.keypointSet });
+      const pose = poses[0];
+      if (pose && spec.smoothedZScaledByWidth && opts.enableSmoothing) {
+        for (const keypoint of pose.keypoints) if (keypoint.z !== undefined) keypoint.z /= image.width;
+      }
+      return toPoseFrame({ pose, image, timestampMs, inferenceMs, keypointSet: spec.keypointSet });
     },
     reset() {
       model.reset();
