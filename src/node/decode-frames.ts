@@ -51,7 +51,7 @@ export async function* decodeFrames(
   const spawnError = new Promise<never>((_, reject) => child.on('error', reject));
   spawnError.catch(() => undefined);
 
-  let pending = Buffer.alloc(0);
+  let pending: Buffer<ArrayBufferLike> = Buffer.alloc(0);
   let frameIndex = 0;
   let finished = false;
   try {
