@@ -1,0 +1,34 @@
+import type { AnalyzerOptions } from './types';
+
+/** Defaults for the analyser; user options are merged into a copy of these. */
+export const DEFAULT_ANALYZER_OPTIONS: Readonly<AnalyzerOptions> = Object.freeze({
+  // ref: BlazePose/MoveNet visibility is a probability (pose-detection `score`); 0.5 is the
+  // library's own default scoreThreshold, below which a joint is closer to a guess than a reading.
+  minVisibility: 0.5,
+  // ref: issue 3 facts, "BlazePose invents leg positions when the legs leave the frame": a joint
+  // sitting on the border is usually one of those inventions, so leave a 1 % margin.
+  edgeMarginFrac: 0.01,
+  // ref: issue 3 facts, "prefer 2D in a clean side view, 3D when oblique".
+  anglePath: 'auto',
+  // ref: Casiez, Roussel & Vogel 2012 (One Euro filter): minCutoff ~1 Hz removes webcam jitter;
+  // beta raised until a 2 s kick (peak speed ~150 px/s) lags < 1 frame at 30 fps (tests/signal).
+  smoothingMinCutoffHz: 1.5,
+  smoothingBeta: 0.05,
+  smoothingDerivateCutoffHz: 1,
+  // ref: issue 3, "3–30 processed fps must all work": 3 fps is 333 ms between frames, so a
+  // gap of 1.5 s is several lost frames in a row, not slow inference.
+  maxGapMs: 1500,
+  // ref: DESIGN.md §2, "the working leg is the one whose thigh elevation varies most over the
+  // last seconds": a window of two slow (4 s) reps.
+  legWindowMs: 8000,
+  // ref: DESIGN.md §2 hysteresis; 1.5x keeps a resting leg's sway from stealing the label.
+  legSwitchRatio: 1.5,
+  // ref: DESIGN.md §2, single-camera angle error 4–8° (over 10° off-axis): a rep must move the
+  // thigh well beyond twice that error.
+  minRomDeg: 15,
+  // ref: guide, "controlled, deliberate motion": even a swung rep takes longer than 0.4 s.
+  minRepDurationMs: 400,
+  // ref: DESIGN.md §4 "no squeeze" rule, "time within 5° of the rep's peak".
+  holdBandDeg: 5,
+  includeLandmarks: false,
+});

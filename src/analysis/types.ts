@@ -1,0 +1,147 @@
+/**
+ * Public types of the analysis core (DESIGN.md §2–§3). Everything here is plain, serialisable
+ * data so it can cross a Comlink boundary, be stored in IndexedDB and be printed as JSON.
+ * Unknown values are `null`, never NaN.
+ */
+import type { Landmark } from '../pose/types';
+
+export type Side = 'left' | 'right';
+
+/** Which geometry produced an angle: image-plane pixels or BlazePose world landmarks. */
+export type AnglePath = '2d' | '3d';
+
+/** `auto` picks 2D in a clean side view and 3D (when world landmarks exist) when oblique. */
+export type AnglePathPreference = 'auto' | AnglePath;
+
+export type ViewKind = 'side' | 'oblique' | 'front' | 'unusable';
+
+export type Phase = 'setup' | 'lifting' | 'peak' | 'lowering' | 'bottom';
+
+/** Where the lumbar-arch number came from (DESIGN.md §2, lumbar arch proxies). */
+export type LumbarArchSource = 'trunk-lean' | 'contour';
+
+/** The angles of DESIGN.md §2, degrees. `null` = not measurable in this frame. */
+export interface Angles {
+  /** Trunk (mid-hip → mid-shoulder) against vertical up; 0 upright, 90 horizontal. */
+  torsoLeanDeg: number | null;
+  /** Working thigh against the trunk line continued below the hip; + behind, − flexed. */
+  hipExtensionDeg: number | null;
+  /** Working thigh against vertical down; + behind the body. */
+  thighElevationDeg: number | null;
+  /** 180 − interior hip–knee–ankle angle of the working leg; 0 = straight. */
+  kneeFlexionDeg: number | null;
+  /** + = back more arched than at the start of the rep (or the set, before the first rep). */
+  lumbarArchDeg: number | null;
+  /** Hip line against horizontal; front/oblique views only (null in a pure side view). */
+  pelvisTiltDeg: number | null;
+}
+
+export interface ViewAssessment {
+  kind: ViewKind;
+  /** A person was detected at all. */
+  personFound: boolean;
+  /** Every joint the analysis needs is visible and inside the image. */
+  inFrame: boolean;
+  /** True when angles and reps can be trusted (side or oblique view, body in frame). */
+  usable: boolean;
+  /** User-facing instruction, e.g. "Step back: feet out of frame"; null when all is well. */
+  reason: string | null;
+  /** Names of the needed joints that are missing, below the visibility gate or out of frame. */
+  missingJoints: string[];
+}
+
+/** One sample of the compact per-rep angle series (for plots and the rules layer). */
+export interface RepSample {
+  tMs: number;
+  hipExtensionDeg: number | null;
+  thighElevationDeg: number | null;
+  lumbarArchDeg: number | null;
+  kneeFlexionDeg: number | null;
+  torsoLeanDeg: number | null;
+}
+
+export interface RepMetrics {
+  /** 1-based, in completion order over the analyser's life (reset() restarts it). */
+  index: number;
+  leg: Side;
+  /** Last time the leg was at rest before the lift. */
+  startMs: number;
+  /** Time of the highest thigh position. */
+  peakMs: number;
+  /** First time the leg was back at rest. */
+  endMs: number;
+  peakHipExtensionDeg: number | null;
+  /** Thigh-elevation range of the rep (peak − rest at the start). */
+  romDeg: number;
+  /** Start → peak, seconds. */
+  concentricS: number;
+  /** Peak → end, seconds. */
+  eccentricS: number;
+  /** Time within `holdBandDeg` (5°) of the rep's peak thigh elevation, seconds. */
+  holdS: number;
+  /** Largest thigh angular speed in the rep, °/s. */
+  peakAngularVelocityDegS: number | null;
+  /** Robust (median of a small window) knee flexion around the peak. */
+  kneeFlexionAtPeakDeg: number | null;
+  /** Robust max − min of knee flexion over the rep. */
+  kneeFlexionRangeDeg: number | null;
+  /**
+   * How much MORE the knee bends during the lifting phase (robust knee flexion at the peak minus
+   * at the start, floored at 0): the hamstring-curl cheat signal.
+   */
+  kneeFlexionRiseLiftingDeg: number | null;
+  torsoLeanMeanDeg: number | null;
+  torsoLeanRangeDeg: number | null;
+  lumbarArchPeakDeg: number | null;
+  /** Null when the view does not allow (pure side view). */
+  pelvisTiltMaxDeg: number | null;
+  anglePath: AnglePath;
+  /** Share (0..1) of the rep's frames in which the needed joints were visible and in frame. */
+  confidence: number;
+  /** Compact per-frame angle series of the rep, start → end. */
+  series: RepSample[];
+}
+
+export interface FrameAnalysis {
+  timestampMs: number;
+  angles: Angles;
+  anglePath: AnglePath;
+  lumbarArchSource: LumbarArchSource | null;
+  /** Null until one leg has clearly moved more than the other. */
+  workingLeg: Side | null;
+  /** Which way the person faces in the image. */
+  facing: Side | null;
+  view: ViewAssessment;
+  phase: Phase;
+  repCount: number;
+  /** Set on the frame where a rep completes, otherwise null. */
+  completedRep: RepMetrics | null;
+  /** Smoothed pixel landmarks (same index table as the input), when `includeLandmarks`. */
+  smoothedLandmarks?: Landmark[];
+}
+
+export interface AnalyzerOptions {
+  /** Joints below this visibility are unknown. ref: DESIGN.md §2 last paragraph. */
+  minVisibility: number;
+  /** A joint closer than this fraction of the image size to the border is "out of frame". */
+  edgeMarginFrac: number;
+  anglePath: AnglePathPreference;
+  /** One Euro filter parameters for landmark smoothing (Casiez et al. 2012). */
+  smoothingMinCutoffHz: number;
+  smoothingBeta: number;
+  smoothingDerivateCutoffHz: number;
+  /** A gap longer than this resets filters and aborts an unfinished rep. */
+  maxGapMs: number;
+  /** Window over which the working leg's thigh range is compared. */
+  legWindowMs: number;
+  /** The other leg must move this many times more before the working leg switches. */
+  legSwitchRatio: number;
+  /** Reps with a smaller thigh-elevation range are ignored. */
+  minRomDeg: number;
+  /** Reps shorter than this (start → end) are ignored. */
+  minRepDurationMs: number;
+  /** "Near the peak" band for hold time. */
+  holdBandDeg: number;
+  /** Copy the smoothed landmarks into every FrameAnalysis (for drawing). */
+  includeLandmarks: boolean;
+}
