@@ -1,0 +1,215 @@
+/**
+ * Glue between the capture loop, the pose worker and the UI. Runes state lives here, behind
+ * getters; the pure pieces it calls (capture/*, the analysis core) know nothing of Svelte.
+ */
+import type { DetectorId, PoseFrame } from '../pose/types';
+import type { BackendChoice } from '../../workers/backend';
+import { FrameLoop, type LoopStats } from '../capture/frame-loop';
+import { PoseClient, WorkerCrashedError, type ReadyReport } from '../capture/pose-client';
+import { listCameras, openCamera, stopStream } from '../capture/camera';
+import { CAMERA_LOST, VIDEO_UNREADABLE, describeCameraError, type UserFacingError } from '../capture/camera-errors';
+
+export type SessionStatus = 'idle' | 'starting' | 'running' | 'error';
+export type SourceKind = 'camera' | 'file';
+
+const EMPTY_STATS: LoopStats = {
+  cameraFps: 0, processedFps: 0, droppedFrames: 0, processedFrames: 0, failedFrames: 0, inferenceMs: 0, latencyMs: 0,
+};
+
+/** A crashed worker is restarted this many times in one session before giving up. */
+const MAX_WORKER_RESTARTS = 3;
+const STATS_INTERVAL_MS = 250;
+
+export class LiveSession {
+  #status = $state<SessionStatus>('idle');
+  #source = $state<SourceKind>('camera');
+  #error = $state<UserFacingError | null>(null);
+  #notice = $state<string | null>(null);
+  #report = $state<ReadyReport | null>(null);
+  #stats = $state<LoopStats>(EMPTY_STATS);
+  #pose = $state.raw<PoseFrame | null>(null);
+  #cameras = $state<MediaDeviceInfo[]>([]);
+
+  detector = $state<DetectorId>('blazepose-full');
+  backend = $state<BackendChoice>('auto');
+  mirror = $state(true);
+  cameraId = $state<string>('');
+  resolution = $state<'640x480' | '1280x720' | '1920x1080'>('1280x720');
+
+  #client: PoseClient | null = null;
+  #loop: FrameLoop<PoseFrame> | null = null;
+  #stream: MediaStream | null = null;
+  #video: HTMLVideoElement | null = null;
+  #statsTimer: ReturnType<typeof setInterval> | null = null;
+  #restarts = 0;
+  #objectUrl: string | null = null;
+
+  get status() { return this.#status; }
+  get source() { return this.#source; }
+  get error() { return this.#error; }
+  get notice() { return this.#notice; }
+  get report() { return this.#report; }
+  get stats() { return this.#stats; }
+  get pose() { return this.#pose; }
+  get cameras() { return this.#cameras; }
+
+  dismissNotice(): void {
+    this.#notice = null;
+  }
+
+  async refreshCameras(): Promise<void> {
+    this.#cameras = await listCameras().catch(() => []);
+  }
+
+  async startCamera(video: HTMLVideoElement): Promise<void> {
+    await this.stop();
+    this.#source = 'camera';
+    this.#status = 'starting';
+    this.#error = null;
+    const [width, height] = this.resolution.split('x').map(Number) as [number, number];
+    try {
+      this.#stream = await openCamera({ deviceId: this.cameraId || undefined, width, height });
+    } catch (error) {
+      this.#fail(describeCameraError(error));
+      return;
+    }
+    void this.refreshCameras();
+    const track = this.#stream.getVideoTracks()[0];
+    track?.addEventListener('ended', () => {
+      if (this.#status === 'running') void this.#lost(CAMERA_LOST);
+    });
+    video.srcObject = this.#stream;
+    video.muted = true;
+    await this.#run(video, false);
+  }
+
+  async startFile(video: HTMLVideoElement, file: File): Promise<void> {
+    await this.stop();
+    this.#source = 'file';
+    this.#status = 'starting';
+    this.#error = null;
+    this.#objectUrl = URL.createObjectURL(file);
+    video.srcObject = null;
+    video.src = this.#objectUrl;
+    video.loop = false;
+    video.muted = true;
+    const readable = await new Promise<boolean>((resolve) => {
+      const done = (ok: boolean) => {
+        video.removeEventListener('loadeddata', onData);
+        video.removeEventListener('error', onError);
+        resolve(ok);
+      };
+      const onData = () => done(true);
+      const onError = () => done(false);
+      video.addEventListener('loadeddata', onData);
+      video.addEventListener('error', onError);
+    });
+    if (!readable || video.videoWidth === 0) {
+      this.#fail({ ...VIDEO_UNREADABLE, detail: `${VIDEO_UNREADABLE.detail} (file: ${file.name})` });
+      return;
+    }
+    await this.#run(video, true);
+  }
+
+  async #run(video: HTMLVideoElement, useMediaTime: boolean): Promise<void> {
+    this.#video = video;
+    try {
+      this.#client ??= new PoseClient();
+      const report = await this.#client.start({ detector: this.detector, backend: this.backend });
+      this.#report = report;
+      this.detector = report.detector;
+      if (report.fallbackFrom) {
+        this.#notice = `Could not load ${report.fallbackFrom.detector} (${report.fallbackFrom.reason}). Using ${report.detector} instead.`;
+      }
+    } catch (error) {
+      this.#fail({
+        title: 'Pose model failed to load',
+        detail: `Neither the chosen detector nor its fallback could start: ${error instanceof Error ? error.message : String(error)}. Reload the page; if it persists, reinstall (npm install copies the models).`,
+      });
+      return;
+    }
+    try {
+      await video.play();
+    } catch (error) {
+      this.#fail(this.#source === 'file' ? VIDEO_UNREADABLE : describeCameraError(error));
+      return;
+    }
+    const client = this.#client;
+    this.#loop = new FrameLoop<PoseFrame>(
+      video,
+      {
+        process: (bitmap, timestampMs) => client.estimate(bitmap, timestampMs),
+        onResult: (pose) => {
+          this.#pose = pose;
+        },
+        onError: (error) => void this.#onLoopError(error),
+        onRestart: () => void client.reset(),
+        inferenceMsOf: (pose) => pose.inferenceMs,
+      },
+      useMediaTime,
+    );
+    this.#loop.start();
+    this.#status = 'running';
+    this.#statsTimer = setInterval(() => {
+      if (this.#loop) this.#stats = this.#loop.stats();
+    }, STATS_INTERVAL_MS);
+  }
+
+  async #onLoopError(error: unknown): Promise<void> {
+    if (!(error instanceof WorkerCrashedError) || !this.#client || this.#status !== 'running') return;
+    if (this.#restarts >= MAX_WORKER_RESTARTS) {
+      await this.#lost({ title: 'Pose engine keeps crashing', detail: `${error.message} It was restarted ${MAX_WORKER_RESTARTS} times. Your reps so far are kept. Try a lighter model (Lite or Lightning).` });
+      return;
+    }
+    this.#restarts++;
+    this.#notice = `${error.message} Restarting it — your reps so far are kept.`;
+    try {
+      await this.#client.start({ detector: this.detector, backend: this.backend });
+      this.#notice = `The pose engine crashed and was restarted (${this.#restarts}/${MAX_WORKER_RESTARTS}). Your reps so far are kept.`;
+    } catch (restartError) {
+      await this.#lost({ title: 'Pose engine stopped', detail: `It could not be restarted: ${String(restartError)}. Your reps so far are kept.` });
+    }
+  }
+
+  /** Ends the run because the source or engine is gone; keeps everything analysed so far. */
+  async #lost(error: UserFacingError): Promise<void> {
+    this.#teardown();
+    this.#fail(error);
+  }
+
+  #fail(error: UserFacingError): void {
+    this.#error = error;
+    this.#status = 'error';
+  }
+
+  #teardown(): void {
+    this.#loop?.stop();
+    this.#loop = null;
+    if (this.#statsTimer) clearInterval(this.#statsTimer);
+    this.#statsTimer = null;
+    stopStream(this.#stream);
+    this.#stream = null;
+    if (this.#video) {
+      this.#video.pause();
+      this.#video.srcObject = null;
+    }
+    if (this.#objectUrl) URL.revokeObjectURL(this.#objectUrl);
+    this.#objectUrl = null;
+  }
+
+  async stop(): Promise<void> {
+    this.#teardown();
+    if (this.#status !== 'error') this.#status = 'idle';
+  }
+
+  /** Test hook: kill the worker the way a crash would. */
+  crashWorkerForTest(): void {
+    this.#client?.crashForTest();
+  }
+
+  destroy(): void {
+    this.#teardown();
+    this.#client?.terminate();
+    this.#client = null;
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Builds the app once, serves it with `vite preview` (the same COOP/COEP headers as production)
+ * and hands its URL to the end-to-end tests.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { build, preview, type PreviewServer } from 'vite';
+import { REPO_ROOT } from './support/paths';
+
+let server: PreviewServer | undefined;
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    workDir: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  await build({ root: REPO_ROOT, logLevel: 'warn', configFile: join(REPO_ROOT, 'vite.config.ts') });
+  server = await preview({ root: REPO_ROOT, configFile: join(REPO_ROOT, 'vite.config.ts'), preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('expected vite preview to report a local URL, got none');
+  project.provide('baseUrl', url);
+  project.provide('workDir', mkdtempSync(join(tmpdir(), 'kickcheck-e2e-')));
+  return async () => {
+    await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
+  };
+}
