@@ -1,0 +1,119 @@
+/**
+ * Runs the Node estimator over the shared fixture clips and writes each landmark sequence to
+ * tests/fixtures/landmarks/<clip>.<detector>.json, so the analysis core is tested on real
+ * detector output without any video or model in the test run.
+ *
+ *   npx tsx scripts/extract-landmarks.ts [--detector blazepose-full,movenet-lightning] [clip ...]
+ *
+ * Clips are paths relative to ../shared/fixtures (default: every kickback/other clip and still,
+ * plus the library's squat clip).
+ */
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { isDetectorId } from '../workers/detector';
+import type { DetectorId, PoseFrame } from '../src/pose/types';
+import { decodeFrames, frameToTensor } from '../src/node/decode-frames';
+import { createNodeEstimator } from '../src/node/node-estimator';
+import { probeVideo } from '../src/node/probe-video';
+import { REPO_ROOT, SHARED_FIXTURES_DIR } from '../src/node/repo-paths';
+import { roundPoseFrame, type LandmarkFixture } from '../src/node/landmark-fixture';
+import { LANDMARK_FIXTURES_DIR, landmarkFixtureFileName } from '../src/node/load-landmark-fixture';
+
+const DEFAULT_DETECTORS: DetectorId[] = ['blazepose-full', 'movenet-lightning'];
+const MEDIA_EXTENSIONS = new Set(['.mp4', '.mov', '.webm', '.jpg', '.jpeg', '.png']);
+
+async function defaultClips(): Promise<string[]> {
+  const clips: string[] = [];
+  for (const folder of ['kickback', 'other']) {
+    const names = (await readdir(join(SHARED_FIXTURES_DIR, folder))).sort();
+    clips.push(...names.filter((n) => MEDIA_EXTENSIONS.has(extname(n).toLowerCase())).map((n) => `${folder}/${n}`));
+  }
+  clips.push('keypoints/tfjs-models/pose_squats.mp4');
+  return clips;
+}
+
+function parseArgs(argv: string[]): { detectors: DetectorId[]; clips: string[] } {
+  let detectors = DEFAULT_DETECTORS;
+  const clips: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--detector') {
+      const ids = (argv[++i] ?? '').split(',').filter(Boolean);
+      const bad = ids.filter((id) => !isDetectorId(id));
+      if (ids.length === 0 || bad.length > 0) throw new Error(`expected --detector id[,id], got "${argv[i] ?? ''}"`);
+      detectors = ids as DetectorId[];
+    } else {
+      clips.push(arg);
+    }
+  }
+  return { detectors, clips };
+}
+
+async function extract(clip: string, detector: DetectorId): Promise<{ file: string; bytes: number; meanInferenceMs: number; frames: number; personFrames: number }> {
+  const path = resolve(SHARED_FIXTURES_DIR, clip);
+  const info = await probeVideo(path);
+  const estimator = await createNodeEstimator(detector);
+  const frames: PoseFrame[] = [];
+  let inferenceMsSum = 0;
+  try {
+    for await (const decoded of decodeFrames(path, {}, info)) {
+      const tensor = frameToTensor(decoded);
+      try {
+        const frame = await estimator.estimate(tensor, decoded.timestampMs);
+        inferenceMsSum += frame.inferenceMs;
+        frames.push(roundPoseFrame(frame));
+      } finally {
+        tensor.dispose();
+      }
+      if (decoded.frameIndex % 30 === 0) process.stderr.write(`\r  ${clip} ${detector}: frame ${decoded.frameIndex}   `);
+    }
+  } finally {
+    estimator.dispose();
+  }
+  process.stderr.write('\n');
+  const fixture: LandmarkFixture = {
+    source: clip,
+    detector,
+    fps: info.fps,
+    imageWidth: info.width,
+    imageHeight: info.height,
+    frames,
+  };
+  // One frame per line: still compact, but a diff shows which frames changed.
+  const { frames: _frames, ...header } = fixture;
+  const text = `${JSON.stringify(header).slice(0, -1)},"frames":[\n${frames.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
+  const file = join(LANDMARK_FIXTURES_DIR, landmarkFixtureFileName(basename(clip), detector));
+  await writeFile(file, text);
+  return {
+    file,
+    bytes: (await stat(file)).size,
+    meanInferenceMs: inferenceMsSum / Math.max(1, frames.length),
+    frames: frames.length,
+    personFrames: frames.filter((f) => f.landmarks.length > 0).length,
+  };
+}
+
+async function main(): Promise<void> {
+  const { detectors, clips: argClips } = parseArgs(process.argv.slice(2));
+  const clips = argClips.length > 0 ? argClips : await defaultClips();
+  await mkdir(LANDMARK_FIXTURES_DIR, { recursive: true });
+  for (const detector of detectors) {
+    let msSum = 0;
+    let frameSum = 0;
+    for (const clip of clips) {
+      const result = await extract(clip, detector);
+      msSum += result.meanInferenceMs * result.frames;
+      frameSum += result.frames;
+      console.log(
+        `${detector}\t${clip}\t${result.frames} frames (${result.personFrames} with a person)\t` +
+          `${result.meanInferenceMs.toFixed(1)} ms/frame\t${(result.bytes / 1024).toFixed(0)} KiB\t${result.file.replace(`${REPO_ROOT}/`, '')}`,
+      );
+    }
+    console.log(`${detector}\tmean inference ${(msSum / Math.max(1, frameSum)).toFixed(1)} ms/frame over ${frameSum} frames`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeFrames, frameToTensor, type DecodedFrame } from '../../src/node/decode-frames';
+import { ensureWasmBackend } from '../../src/node/node-estimator';
+import { SHARED_FIXTURES_DIR } from '../../src/node/repo-paths';
+
+async function collect(source: string, maxFrames?: number): Promise<DecodedFrame[]> {
+  const frames: DecodedFrame[] = [];
+  for await (const frame of decodeFrames(source, maxFrames === undefined ? {} : { maxFrames })) frames.push(frame);
+  return frames;
+}
+
+describe('decodeFrames', () => {
+  beforeAll(() => ensureWasmBackend());
+
+  it('streams RGB frames of the probed size with timestamps from the frame index', async () => {
+    const frames = await collect(join(SHARED_FIXTURES_DIR, 'keypoints/tfjs-models/pose_squats.mp4'), 4);
+    expect(frames.map((f) => f.frameIndex)).toEqual([0, 1, 2, 3]);
+    // pose_squats.mp4 is 5 fps: 200 ms apart.
+    expect(frames.map((f) => f.timestampMs)).toEqual([0, 200, 400, 600]);
+    for (const f of frames) {
+      expect([f.width, f.height]).toEqual([720, 1280]);
+      expect(f.rgb.length).toBe(720 * 1280 * 3);
+    }
+    // A real picture, not a blank buffer: pixel values spread over the range.
+    const first = frames[0]?.rgb ?? new Uint8Array();
+    const distinct = new Set(first.subarray(0, 30_000));
+    expect(distinct.size).toBeGreaterThan(20);
+  });
+
+  it('decodes every frame of a short clip', async () => {
+    const frames = await collect(join(SHARED_FIXTURES_DIR, 'keypoints/tfjs-models/pose_squats.mp4'));
+    // 13 s at 5 fps; the library's golden file has one entry per frame.
+    expect(frames.length).toBe(65);
+  });
+
+  it('decodes a still image as one frame at time 0', async () => {
+    const frames = await collect(join(SHARED_FIXTURES_DIR, 'keypoints/tfjs-models/pose.jpg'), 10);
+    expect(frames).toHaveLength(1);
+    expect(frames[0]).toMatchObject({ frameIndex: 0, timestampMs: 0, width: 1000, height: 667 });
+  });
+
+  it('makes an int32 [height, width, 3] tensor holding the same bytes', async () => {
+    const [frame] = await collect(join(SHARED_FIXTURES_DIR, 'keypoints/tfjs-models/pose.jpg'));
+    if (!frame) throw new Error('expected one frame, got none');
+    const tensor = frameToTensor(frame);
+    try {
+      expect(tensor.shape).toEqual([667, 1000, 3]);
+      expect(tensor.dtype).toBe('int32');
+      const values = tensor.dataSync();
+      expect(values[12_345]).toBe(frame.rgb[12_345]);
+    } finally {
+      tensor.dispose();
+    }
+  });
+
+  it('stops ffmpeg when the consumer breaks early', async () => {
+    let seen = 0;
+    for await (const _frame of decodeFrames(join(SHARED_FIXTURES_DIR, 'other/squat_side_rohanx01.mp4'))) {
+      if (++seen === 2) break;
+    }
+    expect(seen).toBe(2);
+  });
+
+  it('rejects an unreadable file with "expected a readable video"', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kickcheck-')), 'broken.mp4');
+    writeFileSync(file, Buffer.from([0, 0, 0, 24, 102, 116, 121, 112, 1, 2, 3]));
+    await expect(collect(file)).rejects.toThrow(/^expected a readable video, got .*broken\.mp4/);
+    await expect(collect('/nonexistent/clip.mp4')).rejects.toThrow('expected a readable video, got /nonexistent/clip.mp4');
+  });
+});
