@@ -10,8 +10,11 @@ function isModelJson(value: unknown): value is io.ModelJSON {
   return typeof value === 'object' && value !== null && 'modelTopology' in value;
 }
 
+/** An IOHandler whose load is always there (tfjs types it optional). */
+export type LoadingIOHandler = io.IOHandler & { load(): Promise<io.ModelArtifacts> };
+
 /** Loads `jsonPath` and the weight files its manifest names (paths relative to the JSON). */
-export function fileIOHandler(jsonPath: string): io.IOHandler {
+export function fileIOHandler(jsonPath: string): LoadingIOHandler {
   const modelPath = resolve(jsonPath);
   return {
     async load(): Promise<io.ModelArtifacts> {
