@@ -30,5 +30,6 @@ export const DEFAULT_ANALYZER_OPTIONS: Readonly<AnalyzerOptions> = Object.freeze
   minRepDurationMs: 400,
   // ref: DESIGN.md §4 "no squeeze" rule, "time within 5° of the rep's peak".
   holdBandDeg: 5,
+  smoothLandmarks: true,
   includeLandmarks: false,
 });

@@ -1,10 +1,45 @@
 /**
  * Facade of the analysis core: PoseFrames in (timestamp order), per-frame analysis and completed
  * reps out. Pure: no clock, no DOM; the frame's timestampMs is the only time source.
+ *
+ * Per frame: gated joints → leg identity by continuity → One Euro smoothing → view and facing →
+ * sagittal-plane angles (2D or 3D path) → working leg → one rep/phase machine per leg → reps
+ * that pass the working-leg, bilateral and hip-hinge checks → per-rep metrics.
  */
-import type { PoseFrame } from '../pose/types';
+import { bodyTorsoLeanDeg, legAngles, type PlaneBody, type PlaneLeg } from '../geometry/sagittal-angles';
+import { contourArcDeg, trunkLeanArchDeg } from '../geometry/lumbar-arch';
+import { facingScore } from '../geometry/facing-score';
+import { imageToPlane } from '../geometry/image-to-plane';
+import { pelvisTiltDeg2d, pelvisTiltDeg3d } from '../geometry/pelvis-tilt';
+import { isFinitePlanePoint, midpoint, type PlanePoint } from '../geometry/plane-point';
+import { sagittalBasis, worldToPlane } from '../geometry/world-to-plane';
+import { JOINT_NAMES, jointIndex, type JointName } from '../pose/keypoint-tables';
+import { jointStatus, readJoint, readWorldJoint, type JointGate, type JointStatus, type Point2, type Point3 } from '../pose/read-joint';
+import type { Landmark, PoseFrame } from '../pose/types';
+import { validatePoseFrame } from '../pose/validate-pose-frame';
+import { LandmarkSmoother } from '../signal/landmark-smoother';
+import { median, quantile } from '../signal/robust-stats';
+import { bodyWidthRatio } from './body-width-ratio';
 import { DEFAULT_ANALYZER_OPTIONS } from './default-options';
-import type { AnalyzerOptions, FrameAnalysis, RepMetrics } from './types';
+import { FacingTracker } from './facing-tracker';
+import type { LegFrameSample } from './leg-frame-sample';
+import { LegIdentityTracker } from './leg-identity-tracker';
+import { computeRepMetrics } from './rep-metrics';
+import { RepPhaseMachine, type RepEvent } from './rep-phase-machine';
+import type {
+  AnalyzerOptions,
+  AnglePath,
+  Angles,
+  FrameAnalysis,
+  LumbarArchSource,
+  Phase,
+  RepMetrics,
+  Side,
+  ViewAssessment,
+  ViewKind,
+} from './types';
+import { ViewClassifier } from './view-classifier';
+import { WorkingLegTracker } from './working-leg-tracker';
 
 export interface KickbackAnalyzer {
   /** Call once per processed frame, in timestamp order. */
@@ -14,44 +49,453 @@ export interface KickbackAnalyzer {
   reset(): void;
 }
 
+// ref: DESIGN.md §3 "bilateral movements (squat, good morning: both thighs move together) are
+// not kickback reps": in a kickback the standing thigh stays still (a few degrees of sway), so
+// half the working leg's range on the other thigh means both legs are moving.
+const BILATERAL_MAX_FRAC = 0.5;
+// ref: guide, "a targeted isolation movement" with the torso braced: when the trunk turns by
+// more than 60 % of the thigh's range, the leg rides along with a hip hinge (single-leg
+// deadlift), which is not a kickback. Torso sway in a swung kickback stays far below that.
+const HINGE_MAX_FRAC = 0.6;
+// Lumbar-arch reference: median torso lean over the last half second at rest.
+const ARCH_REFERENCE_MS = 500;
+// How long a per-leg frame history is kept for rep metrics (a slow rep with a long hold fits).
+const SAMPLE_HISTORY_MS = 30000;
+// ref: pelvis-tilt.ts: in the image the hips must be a tenth of a trunk apart to give a line.
+const PELVIS_MIN_SEPARATION_FRAC = 0.1;
+
+const LEG_CHAIN = ['Hip', 'Knee', 'Ankle', 'Heel', 'FootIndex'] as const;
+
+type JointMap<P> = Record<JointName, P | null>;
+
+function emptyMap<P>(): JointMap<P> {
+  const m = {} as JointMap<P>;
+  for (const n of JOINT_NAMES) m[n] = null;
+  return m;
+}
+
+function swapLegs<P>(m: JointMap<P>): void {
+  for (const part of LEG_CHAIN) {
+    const l = `left${part}` as JointName;
+    const r = `right${part}` as JointName;
+    const t = m[l];
+    m[l] = m[r];
+    m[r] = t;
+  }
+}
+
+function mid2(a: Point2 | null, b: Point2 | null): Point2 | null {
+  if (a !== null && b !== null) return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  return a ?? b;
+}
+
+function otherSide(s: Side): Side {
+  return s === 'left' ? 'right' : 'left';
+}
+
+const NULL_ANGLES: Angles = Object.freeze({
+  torsoLeanDeg: null,
+  hipExtensionDeg: null,
+  thighElevationDeg: null,
+  kneeFlexionDeg: null,
+  lumbarArchDeg: null,
+  pelvisTiltDeg: null,
+});
+
 export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): KickbackAnalyzer {
   const opts: AnalyzerOptions = { ...DEFAULT_ANALYZER_OPTIONS, ...options };
+  if (!(opts.minVisibility >= 0 && opts.minVisibility <= 1)) {
+    throw new RangeError(`expected minVisibility in [0, 1], got ${opts.minVisibility}`);
+  }
+  if (!(opts.legSwitchRatio >= 1)) {
+    throw new RangeError(`expected legSwitchRatio >= 1, got ${opts.legSwitchRatio}`);
+  }
+  const gate: JointGate = { minVisibility: opts.minVisibility, edgeMarginFrac: opts.edgeMarginFrac };
+  const filterOpts = {
+    minCutoffHz: opts.smoothingMinCutoffHz,
+    beta: opts.smoothingBeta,
+    derivateCutoffHz: opts.smoothingDerivateCutoffHz,
+    maxGapMs: opts.maxGapMs,
+  };
+  const machineOpts = {
+    minRomDeg: opts.minRomDeg,
+    minRepDurationMs: opts.minRepDurationMs,
+    maxGapMs: opts.maxGapMs,
+  };
+
+  let smoother2d = new LandmarkSmoother(filterOpts);
+  let smoother3d = new LandmarkSmoother(filterOpts);
+  let identity = new LegIdentityTracker();
+  let facingTracker = new FacingTracker();
+  let viewClassifier = new ViewClassifier();
+  let legTracker = new WorkingLegTracker({ windowMs: opts.legWindowMs, switchRatio: opts.legSwitchRatio });
+  let machines: Record<Side, RepPhaseMachine> = {
+    left: new RepPhaseMachine(machineOpts),
+    right: new RepPhaseMachine(machineOpts),
+  };
+  let samples: Record<Side, LegFrameSample[]> = { left: [], right: [] };
+  let restLeans: { t: number; v: number }[] = [];
+  let restContours: { t: number; v: number }[] = [];
+  let lastPhase: Phase = 'setup';
+  let lastTimestampMs: number | null = null;
   const reps: RepMetrics[] = [];
-  void opts;
-  return {
-    push(frame: PoseFrame): FrameAnalysis {
+
+  function resetState(): void {
+    smoother2d = new LandmarkSmoother(filterOpts);
+    smoother3d = new LandmarkSmoother(filterOpts);
+    identity = new LegIdentityTracker();
+    facingTracker = new FacingTracker();
+    viewClassifier = new ViewClassifier();
+    legTracker = new WorkingLegTracker({ windowMs: opts.legWindowMs, switchRatio: opts.legSwitchRatio });
+    machines = { left: new RepPhaseMachine(machineOpts), right: new RepPhaseMachine(machineOpts) };
+    samples = { left: [], right: [] };
+    restLeans = [];
+    restContours = [];
+    lastPhase = 'setup';
+    lastTimestampMs = null;
+  }
+
+  function pushSample(side: Side, s: LegFrameSample): void {
+    const list = samples[side];
+    list.push(s);
+    while (list.length > 0 && (list[0]?.t ?? 0) < s.t - SAMPLE_HISTORY_MS) list.shift();
+  }
+
+  /** Keep a reference value while the leg is at rest; return the reference (frozen mid-rep). */
+  function restReference(list: { t: number; v: number }[], t: number, v: number | null, atRest: boolean): number | null {
+    if (atRest && v !== null) {
+      list.push({ t, v });
+      while (list.length > 1 && (list[0]?.t ?? 0) < t - ARCH_REFERENCE_MS) list.shift();
+    }
+    return median(list.map((x) => x.v));
+  }
+
+  function acceptRep(leg: Side, event: RepEvent, workingLeg: Side | null): RepMetrics | null {
+    if (workingLeg !== leg) return null;
+    const inRep = samples[leg].filter((s) => s.t >= event.startMs - 1e-6 && s.t <= event.endMs + 1e-6);
+    const span = samples[leg].filter((s) => s.t >= event.startMs - 1000 && s.t <= event.endMs);
+    const otherLo = quantile(span.map((s) => s.otherThighDeg), 0.05);
+    const otherHi = quantile(span.map((s) => s.otherThighDeg), 0.95);
+    if (otherLo !== null && otherHi !== null && otherHi - otherLo >= BILATERAL_MAX_FRAC * event.romDeg) {
+      return null;
+    }
+    const leanLo = quantile(inRep.map((s) => s.torsoLeanDeg), 0.05);
+    const leanHi = quantile(inRep.map((s) => s.torsoLeanDeg), 0.95);
+    if (leanLo !== null && leanHi !== null && leanHi - leanLo >= HINGE_MAX_FRAC * event.romDeg) {
+      return null;
+    }
+    // Frames from the last one at or before the start to the first at or after the end.
+    const all = samples[leg];
+    let from = 0;
+    for (let i = 0; i < all.length; i += 1) if ((all[i]?.t ?? Infinity) <= event.startMs) from = i;
+    let to = all.length - 1;
+    for (let i = all.length - 1; i >= 0; i -= 1) if ((all[i]?.t ?? -Infinity) >= event.endMs) to = i;
+    return computeRepMetrics({
+      index: reps.length + 1,
+      leg,
+      event,
+      samples: all.slice(from, to + 1),
+      holdBandDeg: opts.holdBandDeg,
+    });
+  }
+
+  function assessView(
+    statuses: Record<JointName, JointStatus>,
+    leg: Side | null,
+    kind: ViewKind | null,
+  ): ViewAssessment {
+    const ok = (n: JointName): boolean => statuses[n] === 'ok';
+    const missing: JointName[] = [];
+    const needPair = (l: JointName, r: JointName): void => {
+      if (!ok(l) && !ok(r)) missing.push(l, r);
+    };
+    needPair('leftShoulder', 'rightShoulder');
+    needPair('leftHip', 'rightHip');
+    if (leg !== null) {
+      if (!ok(`${leg}Knee`)) missing.push(`${leg}Knee`);
+    } else {
+      needPair('leftKnee', 'rightKnee');
+    }
+    const coreOk = missing.length === 0;
+    if (leg !== null) {
+      if (!ok(`${leg}Ankle`)) missing.push(`${leg}Ankle`);
+    } else {
+      needPair('leftAnkle', 'rightAnkle');
+    }
+    const inFrame = missing.length === 0;
+    const out = (n: JointName): boolean => statuses[n] === 'out-of-frame';
+    let reason: string | null = null;
+    if (missing.some((n) => /Knee|Ankle/.test(n) && out(n))) reason = 'Step back: feet out of frame';
+    else if (missing.some((n) => /Shoulder/.test(n) && out(n))) reason = 'Step back: head and shoulders out of frame';
+    else if (missing.some((n) => /Hip/.test(n) && out(n))) reason = 'Step back: hips out of frame';
+    else if (missing.length > 0) reason = 'Make sure your whole body is visible';
+    const viewKind: ViewKind = coreOk && kind !== null ? kind : 'unusable';
+    if (reason === null && (viewKind === 'front' || viewKind === 'unusable')) {
+      reason = 'Turn side-on to the camera';
+    }
+    return {
+      kind: viewKind,
+      personFound: true,
+      inFrame,
+      usable: coreOk && (viewKind === 'side' || viewKind === 'oblique'),
+      reason,
+      missingJoints: missing,
+    };
+  }
+
+  function push(frame: PoseFrame): FrameAnalysis {
+    validatePoseFrame(frame);
+    const t = frame.timestampMs;
+    if (lastTimestampMs !== null && t <= lastTimestampMs) {
+      throw new RangeError(`expected timestampMs > ${lastTimestampMs}, got ${t}`);
+    }
+    if (lastTimestampMs !== null && t - lastTimestampMs > opts.maxGapMs) {
+      // Positions from before a long gap say nothing about who is where now.
+      identity.reset();
+    }
+    lastTimestampMs = t;
+    const workingBefore = legTracker.current;
+
+    if (frame.landmarks.length === 0) {
+      for (const side of ['left', 'right'] as const) {
+        machines[side].update(t, null);
+      }
+      legTracker.update(t, null, null);
+      viewClassifier.update(t, null);
+      facingTracker.update(t, null);
       return {
-        timestampMs: frame.timestampMs,
-        angles: {
-          torsoLeanDeg: null,
-          hipExtensionDeg: null,
-          thighElevationDeg: null,
-          kneeFlexionDeg: null,
-          lumbarArchDeg: null,
-          pelvisTiltDeg: null,
-        },
+        timestampMs: t,
+        angles: { ...NULL_ANGLES },
         anglePath: '2d',
         lumbarArchSource: null,
-        workingLeg: null,
-        facing: null,
+        workingLeg: legTracker.current,
+        facing: facingTracker.current,
         view: {
           kind: 'unusable',
-          personFound: frame.landmarks.length > 0,
+          personFound: false,
           inFrame: false,
           usable: false,
           reason: 'No person in view',
           missingJoints: [],
         },
-        phase: 'setup',
+        phase: displayPhase(legTracker.current),
         repCount: reps.length,
         completedRep: null,
       };
-    },
+    }
+
+    // 1. Gated joints (pixels and world) and why each is missing.
+    const raw2d = emptyMap<Point2>();
+    const raw3d = emptyMap<Point3>();
+    const statuses = {} as Record<JointName, JointStatus>;
+    for (const n of JOINT_NAMES) {
+      statuses[n] = jointStatus(frame, n, gate);
+      raw2d[n] = readJoint(frame, n, gate);
+      raw3d[n] = readWorldJoint(frame, n, gate);
+    }
+
+    // 2. Leg identity by continuity.
+    const legOf = (s: Side) => ({ hip: raw2d[`${s}Hip`], knee: raw2d[`${s}Knee`], ankle: raw2d[`${s}Ankle`] });
+    const ids = identity.update(legOf('left'), legOf('right'));
+    if (ids.swapped) {
+      swapLegs(raw2d);
+      swapLegs(raw3d);
+      swapLegs(statuses);
+    }
+
+    // 3. Smoothing.
+    const list2d = JOINT_NAMES.map((n) => raw2d[n]);
+    const list3d = JOINT_NAMES.map((n) => raw3d[n]);
+    const sm2d = opts.smoothLandmarks ? smoother2d.apply(list2d, t, frame.imageHeight) : list2d;
+    const sm3d = opts.smoothLandmarks ? smoother3d.apply(list3d, t, 1) : list3d;
+    const j2 = emptyMap<Point2>();
+    const j3 = emptyMap<Point3>();
+    JOINT_NAMES.forEach((n, i) => {
+      j2[n] = sm2d[i] ?? null;
+      j3[n] = sm3d[i] ?? null;
+    });
+
+    // 4. View and facing.
+    const ratio = bodyWidthRatio(j2.leftShoulder, j2.rightShoulder, j2.leftHip, j2.rightHip);
+    const viewKind = viewClassifier.update(t, ratio);
+    const shoulderMid2 = mid2(j2.leftShoulder, j2.rightShoulder);
+    const hipMid2 = mid2(j2.leftHip, j2.rightHip);
+    const score = facingScore({
+      nose: j2.nose,
+      leftEar: j2.leftEar,
+      rightEar: j2.rightEar,
+      shoulderMid: shoulderMid2,
+      hipMid: hipMid2,
+      heels: [j2.leftHeel, j2.rightHeel],
+      toes: [j2.leftFootIndex, j2.rightFootIndex],
+    });
+    const facing = facingTracker.update(t, score);
+
+    // 5. Angle path and sagittal-plane body.
+    const hasWorld = j3.leftHip !== null && j3.rightHip !== null;
+    let path: AnglePath = '2d';
+    if (hasWorld && (opts.anglePath === '3d' || (opts.anglePath === 'auto' && viewKind !== null && viewKind !== 'side'))) {
+      path = '3d';
+    }
+    let body: PlaneBody | null = null;
+    const basis = path === '3d' ? sagittalBasis(j3.leftHip, j3.rightHip, facing) : null;
+    if (path === '3d' && basis !== null) {
+      const p = (n: JointName): PlanePoint | null => worldToPlane(j3[n], basis);
+      const leg = (s: Side): PlaneLeg => ({ hip: p(`${s}Hip`), knee: p(`${s}Knee`), ankle: p(`${s}Ankle`) });
+      body = {
+        shoulderMid: midpoint(p('leftShoulder'), p('rightShoulder')),
+        hipMid: midpoint(p('leftHip'), p('rightHip')),
+        left: leg('left'),
+        right: leg('right'),
+      };
+    } else {
+      path = '2d';
+      // Torso lean is unsigned, so it needs no facing; leg angles do.
+      const f: Side = facing ?? 'right';
+      const p = (n: JointName): PlanePoint | null => imageToPlane(j2[n], f);
+      const leg = (s: Side): PlaneLeg =>
+        facing === null
+          ? { hip: null, knee: null, ankle: null }
+          : { hip: p(`${s}Hip`), knee: p(`${s}Knee`), ankle: p(`${s}Ankle`) };
+      body = {
+        shoulderMid: imageToPlane(shoulderMid2, f),
+        hipMid: imageToPlane(hipMid2, f),
+        left: leg('left'),
+        right: leg('right'),
+      };
+    }
+    const lean = bodyTorsoLeanDeg(body);
+    const legA = { left: legAngles(body, 'left'), right: legAngles(body, 'right') };
+
+    // 6. View assessment needs the working leg; use the one known before this frame.
+    const view = assessView(statuses, workingBefore, viewKind);
+    const usable = view.usable;
+
+    // 7. Working leg and rep machines.
+    const workingLeg = legTracker.update(
+      t,
+      usable ? legA.left.thighElevationDeg : null,
+      usable ? legA.right.thighElevationDeg : null,
+    );
+
+    // 8. Lumbar arch (reference frozen while a rep is under way) and pelvis tilt.
+    const atRest = lastPhase === 'setup' || lastPhase === 'bottom';
+    const refLean = restReference(restLeans, t, usable ? lean : null, atRest);
+    let arch = usable ? trunkLeanArchDeg(refLean, lean) : null;
+    let archSource: LumbarArchSource | null = arch === null ? null : 'trunk-lean';
+    if (frame.backContour !== undefined && frame.backContour.length >= 3 && facing !== null && isFinitePlanePoint(body.shoulderMid) && isFinitePlanePoint(body.hipMid)) {
+      const pts = frame.backContour.map((q) => imageToPlane(q, facing)).filter(isFinitePlanePoint);
+      const tf = body.shoulderMid.f - body.hipMid.f;
+      const tu = body.shoulderMid.u - body.hipMid.u;
+      const tl = Math.hypot(tf, tu);
+      const arc = tl > 0 ? contourArcDeg(pts, { f: tu / tl, u: -tf / tl }) : null;
+      const refArc = restReference(restContours, t, usable ? arc : null, atRest);
+      if (usable && arc !== null && refArc !== null) {
+        arch = arc - refArc;
+        archSource = 'contour';
+      }
+    }
+    let pelvisTilt: number | null = null;
+    if (usable && (viewKind === 'oblique' || viewKind === 'front')) {
+      if (hasWorld) pelvisTilt = pelvisTiltDeg3d(j3.leftHip, j3.rightHip);
+      else if (shoulderMid2 !== null && hipMid2 !== null) {
+        const trunkPx = Math.hypot(shoulderMid2.x - hipMid2.x, shoulderMid2.y - hipMid2.y);
+        pelvisTilt = pelvisTiltDeg2d(j2.leftHip, j2.rightHip, PELVIS_MIN_SEPARATION_FRAC * trunkPx);
+      }
+    }
+
+    let completedRep: RepMetrics | null = null;
+    for (const side of ['left', 'right'] as const) {
+      const a = legA[side];
+      pushSample(side, {
+        t,
+        thighDeg: usable ? a.thighElevationDeg : null,
+        hipExtensionDeg: usable ? a.hipExtensionDeg : null,
+        kneeFlexionDeg: usable ? a.kneeFlexionDeg : null,
+        torsoLeanDeg: usable ? lean : null,
+        lumbarArchDeg: arch,
+        pelvisTiltDeg: pelvisTilt,
+        otherThighDeg: usable ? legA[otherSide(side)].thighElevationDeg : null,
+        path,
+      });
+      const upd = machines[side].update(t, usable ? a.thighElevationDeg : null);
+      if (upd.completed !== null) {
+        const rep = acceptRep(side, upd.completed, workingLeg);
+        if (rep !== null) {
+          reps.push(rep);
+          completedRep = rep;
+        }
+      }
+    }
+    const phase = displayPhase(workingLeg);
+    lastPhase = phase;
+
+    // 9. The angles shown: the working leg, else the leg nearer the camera (higher visibility).
+    const shownLeg: Side | null =
+      workingLeg ??
+      (statuses.leftKnee === 'ok' || statuses.rightKnee === 'ok'
+        ? kneeVisibility(frame, 'left') >= kneeVisibility(frame, 'right') !== ids.swapped
+          ? 'left'
+          : 'right'
+        : null);
+    const shown = shownLeg === null ? null : legA[shownLeg];
+    const result: FrameAnalysis = {
+      timestampMs: t,
+      angles: {
+        torsoLeanDeg: lean,
+        hipExtensionDeg: shown?.hipExtensionDeg ?? null,
+        thighElevationDeg: shown?.thighElevationDeg ?? null,
+        kneeFlexionDeg: shown?.kneeFlexionDeg ?? null,
+        lumbarArchDeg: arch,
+        pelvisTiltDeg: pelvisTilt,
+      },
+      anglePath: path,
+      lumbarArchSource: archSource,
+      workingLeg,
+      facing,
+      view,
+      phase,
+      repCount: reps.length,
+      completedRep,
+    };
+    if (opts.includeLandmarks) result.smoothedLandmarks = toLandmarks(frame, j2);
+    return result;
+  }
+
+  function displayPhase(workingLeg: Side | null): Phase {
+    if (workingLeg === null) return 'setup';
+    const p = machines[workingLeg].currentPhase;
+    return p === 'bottom' && reps.length === 0 ? 'setup' : p;
+  }
+
+  return {
+    push,
     get reps() {
       return reps;
     },
     reset() {
+      resetState();
       reps.length = 0;
     },
   };
+}
+
+function kneeVisibility(frame: PoseFrame, side: Side): number {
+  const i = jointIndex(frame.keypointSet, `${side}Knee`);
+  return i === null ? 0 : (frame.landmarks[i]?.visibility ?? 0);
+}
+
+/** The input layout with the named joints replaced by their smoothed, identity-fixed positions. */
+function toLandmarks(frame: PoseFrame, joints: JointMap<Point2>): Landmark[] {
+  const out = frame.landmarks.map((l) => ({ ...l }));
+  for (const n of JOINT_NAMES) {
+    const i = jointIndex(frame.keypointSet, n);
+    const p = joints[n];
+    const target = i === null ? undefined : out[i];
+    if (target !== undefined && p !== null) {
+      target.x = p.x;
+      target.y = p.y;
+    }
+  }
+  return out;
 }

@@ -142,6 +142,8 @@ export interface AnalyzerOptions {
   minRepDurationMs: number;
   /** "Near the peak" band for hold time. */
   holdBandDeg: number;
+  /** One Euro smoothing of landmarks before the geometry (off only for tests and tools). */
+  smoothLandmarks: boolean;
   /** Copy the smoothed landmarks into every FrameAnalysis (for drawing). */
   includeLandmarks: boolean;
 }

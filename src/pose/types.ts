@@ -48,4 +48,9 @@ export interface PoseFrame {
   score: number;
   /** Wall time the detector spent on this frame, ms (0 for synthetic data). */
   inferenceMs: number;
+  /**
+   * Optional: pixel points along the back contour from shoulder to hip, traced from a person
+   * segmentation mask when the detector provides one (lumbar-arch measure (c), DESIGN.md §2).
+   */
+  backContour?: { x: number; y: number }[];
 }

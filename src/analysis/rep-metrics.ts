@@ -1,0 +1,150 @@
+/**
+ * Per-rep metrics (DESIGN.md §3) from the frames between a rep's start and end. Knee values use
+ * medians of a few frames because BlazePose knee flexion has isolated spikes (issue 3 facts:
+ * RMS 3.5–5°); everything unknown is null, never NaN.
+ */
+import { mean, median, runningMedian } from '../signal/robust-stats';
+import type { LegFrameSample } from './leg-frame-sample';
+import type { RepEvent } from './rep-phase-machine';
+import type { AnglePath, RepMetrics, RepSample, Side } from './types';
+
+// ref: issue 3 facts, isolated knee spikes: a median over ±2 frames removes a 1–2 frame spike.
+const KNEE_MEDIAN_HALF_WIDTH = 2;
+// Knee "at" a moment = median of the frames within ±300 ms (≥ the nearest one at 3 fps).
+const KNEE_NEAR_MS = 300;
+// Torso and arch proxies are smooth (0.1–0.3° noise) but a ±1 frame median still tames outliers.
+const SMOOTH_HALF_WIDTH = 1;
+
+function nearMedian(samples: readonly LegFrameSample[], tMs: number, pick: (s: LegFrameSample) => number | null): number | null {
+  const near = samples.filter((s) => Math.abs(s.t - tMs) <= KNEE_NEAR_MS).map(pick);
+  const m = median(near);
+  if (m !== null) return m;
+  let best: LegFrameSample | null = null;
+  for (const s of samples) {
+    if (pick(s) !== null && (best === null || Math.abs(s.t - tMs) < Math.abs(best.t - tMs))) best = s;
+  }
+  return best === null ? null : pick(best);
+}
+
+function maxOf(values: readonly (number | null)[]): number | null {
+  let m: number | null = null;
+  for (const v of values) if (v !== null && Number.isFinite(v) && (m === null || v > m)) m = v;
+  return m;
+}
+
+function minOf(values: readonly (number | null)[]): number | null {
+  let m: number | null = null;
+  for (const v of values) if (v !== null && Number.isFinite(v) && (m === null || v < m)) m = v;
+  return m;
+}
+
+function rangeOf(values: readonly (number | null)[]): number | null {
+  const hi = maxOf(values);
+  const lo = minOf(values);
+  return hi === null || lo === null ? null : hi - lo;
+}
+
+/** Time (ms) the signal spends at or above `level`, linear between samples. */
+function timeAbove(samples: readonly LegFrameSample[], level: number): number {
+  let total = 0;
+  for (let i = 1; i < samples.length; i += 1) {
+    const a = samples[i - 1];
+    const b = samples[i];
+    if (a === undefined || b === undefined || a.thighDeg === null || b.thighDeg === null) continue;
+    const dt = b.t - a.t;
+    const ia = a.thighDeg >= level;
+    const ib = b.thighDeg >= level;
+    if (ia && ib) total += dt;
+    else if (ia !== ib) {
+      const k = (level - a.thighDeg) / (b.thighDeg - a.thighDeg);
+      total += ia ? k * dt : (1 - k) * dt;
+    }
+  }
+  return total;
+}
+
+function round(v: number | null, digits = 2): number | null {
+  if (v === null || !Number.isFinite(v)) return null;
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+export interface RepMetricsInput {
+  index: number;
+  leg: Side;
+  event: RepEvent;
+  /** All frames of this leg from the rep's start to its end (nulls included). */
+  samples: readonly LegFrameSample[];
+  holdBandDeg: number;
+}
+
+export function computeRepMetrics(input: RepMetricsInput): RepMetrics {
+  const { event, samples } = input;
+  const knees = runningMedian(
+    samples.map((s) => s.kneeFlexionDeg),
+    KNEE_MEDIAN_HALF_WIDTH,
+  );
+  const kneeSamples = samples.map((s, i) => ({ ...s, kneeFlexionDeg: knees[i] ?? null }));
+  const kneeAtPeak = nearMedian(kneeSamples, event.peakMs, (s) => s.kneeFlexionDeg);
+  const kneeAtStart = nearMedian(kneeSamples, event.startMs, (s) => s.kneeFlexionDeg);
+  const liftingKnees = kneeSamples.filter((s) => s.t <= event.peakMs).map((s) => s.kneeFlexionDeg);
+  const kneeMaxLifting = maxOf(liftingKnees);
+  const kneeRise =
+    kneeAtStart === null || kneeMaxLifting === null ? null : Math.max(0, kneeMaxLifting - kneeAtStart);
+
+  let peakSpeed: number | null = null;
+  for (let i = 1; i < samples.length; i += 1) {
+    const a = samples[i - 1];
+    const b = samples[i];
+    if (a === undefined || b === undefined || a.thighDeg === null || b.thighDeg === null) continue;
+    const dt = (b.t - a.t) / 1000;
+    if (!(dt > 0)) continue;
+    const v = Math.abs(b.thighDeg - a.thighDeg) / dt;
+    if (peakSpeed === null || v > peakSpeed) peakSpeed = v;
+  }
+
+  const leans = runningMedian(
+    samples.map((s) => s.torsoLeanDeg),
+    SMOOTH_HALF_WIDTH,
+  );
+  const arches = runningMedian(
+    samples.map((s) => s.lumbarArchDeg),
+    SMOOTH_HALF_WIDTH,
+  );
+  const ok = samples.filter((s) => s.thighDeg !== null && s.hipExtensionDeg !== null && s.kneeFlexionDeg !== null);
+  const threeD = samples.filter((s) => s.path === '3d').length;
+  const path: AnglePath = threeD * 2 > samples.length ? '3d' : '2d';
+
+  const series: RepSample[] = samples.map((s) => ({
+    tMs: s.t,
+    hipExtensionDeg: round(s.hipExtensionDeg),
+    thighElevationDeg: round(s.thighDeg),
+    lumbarArchDeg: round(s.lumbarArchDeg),
+    kneeFlexionDeg: round(s.kneeFlexionDeg),
+    torsoLeanDeg: round(s.torsoLeanDeg),
+  }));
+
+  return {
+    index: input.index,
+    leg: input.leg,
+    startMs: event.startMs,
+    peakMs: event.peakMs,
+    endMs: event.endMs,
+    peakHipExtensionDeg: maxOf(samples.map((s) => s.hipExtensionDeg)),
+    romDeg: event.romDeg,
+    concentricS: Math.max(0, event.topStartMs - event.startMs) / 1000,
+    eccentricS: Math.max(0, event.endMs - event.topEndMs) / 1000,
+    holdS: timeAbove(samples, event.peakDeg - input.holdBandDeg) / 1000,
+    peakAngularVelocityDegS: peakSpeed,
+    kneeFlexionAtPeakDeg: kneeAtPeak,
+    kneeFlexionRangeDeg: rangeOf(knees),
+    kneeFlexionRiseLiftingDeg: kneeRise,
+    torsoLeanMeanDeg: mean(samples.map((s) => s.torsoLeanDeg)),
+    torsoLeanRangeDeg: rangeOf(leans),
+    lumbarArchPeakDeg: maxOf(arches),
+    pelvisTiltMaxDeg: maxOf(samples.map((s) => s.pelvisTiltDeg)),
+    anglePath: path,
+    confidence: samples.length === 0 ? 0 : ok.length / samples.length,
+    series,
+  };
+}

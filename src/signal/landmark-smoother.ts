@@ -1,0 +1,66 @@
+/**
+ * One Euro filter per joint and coordinate (like pose-detection's KeypointsOneEuroFilter).
+ * Coordinates are divided by `scale` before filtering (image height for pixels, 1 for metres) so
+ * one `beta` works for any resolution. A missing joint resets its own filters: smoothing across
+ * a hole would drag the joint from where it was seen last.
+ */
+import { OneEuroFilter, type OneEuroOptions } from './one-euro-filter';
+
+export interface SmoothablePoint {
+  x: number;
+  y: number;
+  z?: number;
+}
+
+interface JointFilters {
+  x: OneEuroFilter;
+  y: OneEuroFilter;
+  z: OneEuroFilter;
+}
+
+export class LandmarkSmoother {
+  private readonly opts: Partial<OneEuroOptions>;
+  private filters: (JointFilters | undefined)[] = [];
+
+  constructor(options: Partial<OneEuroOptions> = {}) {
+    this.opts = { ...options };
+  }
+
+  apply<P extends SmoothablePoint>(
+    points: readonly (P | null)[],
+    timestampMs: number,
+    scale: number,
+  ): (P | null)[] {
+    if (!(scale > 0)) throw new RangeError(`expected scale > 0, got ${scale}`);
+    const out: (P | null)[] = [];
+    for (let i = 0; i < points.length; i += 1) {
+      const p = points[i] ?? null;
+      if (p === null) {
+        this.filters[i]?.x.reset();
+        this.filters[i]?.y.reset();
+        this.filters[i]?.z.reset();
+        out.push(null);
+        continue;
+      }
+      let f = this.filters[i];
+      if (f === undefined) {
+        f = {
+          x: new OneEuroFilter(this.opts),
+          y: new OneEuroFilter(this.opts),
+          z: new OneEuroFilter(this.opts),
+        };
+        this.filters[i] = f;
+      }
+      const q = { ...p };
+      q.x = f.x.apply(p.x / scale, timestampMs) * scale;
+      q.y = f.y.apply(p.y / scale, timestampMs) * scale;
+      if (p.z !== undefined) q.z = f.z.apply(p.z / scale, timestampMs) * scale;
+      out.push(q);
+    }
+    return out;
+  }
+
+  reset(): void {
+    this.filters = [];
+  }
+}
