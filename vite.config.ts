@@ -20,6 +20,7 @@ const workerDeps = [
   '@tensorflow/tfjs-backend-webgpu',
   '@tensorflow/tfjs-backend-cpu',
   'comlink',
+  '@mediapipe/pose', // imported by pose-detection's ESM build even when only the tfjs runtime is used
 ];
 
 export default defineConfig({
@@ -32,7 +33,7 @@ export default defineConfig({
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   worker: { format: 'es' },
-  optimizeDeps: { include: workerDeps, exclude: ['@mediapipe/pose'] },
+  optimizeDeps: { include: workerDeps },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   test: {
     projects: [

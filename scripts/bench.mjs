@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// `npm run bench [-- --json] [-- --quick]`: measures, prints, asserts nothing.
+//  1. detectors × backends in headless Chromium through the app's own worker (load ms, median
+//     and p90 inference ms on frames of a fixture clip);
+//  2. the analysis core's throughput (scripts/bench-core.ts) on one core.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+const json = process.argv.includes('--json');
+const quick = process.argv.includes('--quick');
+const log = (...a) => { if (!json) console.log(...a); else console.error(...a); };
+
+const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
+if (!chromiumPath) {
+  console.error('bench: expected Chromium at /usr/bin/chromium or $CHROMIUM_PATH, got none (npm test installs it)');
+  process.exit(1);
+}
+let ffmpeg = 'ffmpeg';
+try { ffmpeg = require('@ffmpeg-installer/ffmpeg').path; } catch { /* system ffmpeg */ }
+
+const clip = resolve(root, '../shared/fixtures/kickback/cable_kickback_cgi_dosipov.mp4');
+const frameDir = mkdtempSync(join(tmpdir(), 'kickcheck-bench-'));
+execFileSync(ffmpeg, ['-v', 'error', '-i', clip, '-vf', 'fps=1,scale=640:-2', '-frames:v', quick ? '4' : '8', join(frameDir, '%02d.png')]);
+const frameFiles = readdirSync(frameDir).filter((f) => f.endsWith('.png')).sort();
+
+const detectors = quick
+  ? ['blazepose-lite', 'movenet-lightning']
+  : ['blazepose-lite', 'blazepose-full', 'blazepose-heavy', 'movenet-lightning', 'movenet-thunder'];
+const backends = ['wasm', 'webgl', 'webgpu'];
+const cases = detectors.flatMap((detector) => backends.map((backend) => ({ detector, backend })));
+
+const { createServer } = await import('vite');
+const { chromium } = await import('playwright-core');
+const server = await createServer({ root, logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+await server.listen();
+const base = server.resolvedUrls.local[0];
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--enable-unsafe-webgpu'],
+});
+let rows = [];
+try {
+  const page = await browser.newPage();
+  await page.route('**/bench-frames/*', (route) =>
+    route.fulfill({ contentType: 'image/png', body: readFileSync(join(frameDir, route.request().url().split('/').pop())) }));
+  await page.goto(new URL('scripts/bench/bench.html', base).href);
+  await page.waitForFunction(() => 'kickcheckBench' in globalThis, null, { timeout: 120_000 });
+  const gpu = await page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    return { webgl: gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : null, webgpu: 'gpu' in navigator };
+  });
+  log(`bench: Chromium ${browser.version()}, WebGL renderer: ${gpu.webgl ?? 'none'}, navigator.gpu: ${gpu.webgpu}`);
+  log(`bench: ${frameFiles.length} frames of ${clip.split('/').pop()} at 640 px, ${quick ? 1 : 2} rounds, first frame excluded from the median`);
+  for (const c of cases) {
+    const [row] = await page.evaluate(
+      ([cs, urls, rounds]) => globalThis.kickcheckBench(cs, urls, rounds),
+      [[c], frameFiles.map((f) => `/bench-frames/${f}`), quick ? 1 : 2],
+      { timeout: 600_000 },
+    );
+    rows.push(row);
+    const fmt = (n) => (Number.isFinite(n) ? n.toFixed(0).padStart(6) : '     –');
+    log(`${row.detector.padEnd(18)} ${row.backend.padEnd(7)} used=${(row.backendUsed || '–').padEnd(7)} load ${fmt(row.loadMs)} ms  median ${fmt(row.medianMs)} ms  p90 ${fmt(row.p90Ms)} ms${row.error ? `  (${row.error.slice(0, 90)})` : ''}${row.backendUsed && row.backendUsed !== row.backend ? `  (${row.backend} not available here)` : ''}`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+// Core throughput: the pure analysis pipeline on synthetic frames.
+let core = null;
+const coreScript = join(root, 'scripts/bench-core.ts');
+if (existsSync(coreScript)) {
+  const out = execFileSync(process.execPath, [require.resolve('tsx/cli'), coreScript, '--json'], { encoding: 'utf8' });
+  core = JSON.parse(out.trim().split('\n').pop());
+  log(`core: ${JSON.stringify(core)}`);
+}
+
+if (json) console.log(JSON.stringify({ chromium: true, detectors: rows, core }, null, 2));
