@@ -1,0 +1,55 @@
+/**
+ * KickCheck command-line analyser (issue 4): the app's detector adapter and analysis core over
+ * every frame of each video, in Node (tfjs wasm, ffmpeg frames).
+ *
+ *   npx tsx scripts/analyze.ts <video> [more videos] [--json] [--detector blazepose-full|...]
+ */
+import { ANALYZE_USAGE, EXIT_CODE, UsageError, parseAnalyzeArgs, type AnalyzeArgs } from '../src/node/analyze-args';
+import { analyzeClip } from '../src/node/analyze-clip';
+import type { ClipReport } from '../src/node/clip-report';
+import { formatClipReport } from '../src/node/format-report';
+import { createNodeEstimator } from '../src/node/node-estimator';
+import { createProgressBar } from '../src/node/progress-bar';
+
+async function run(args: AnalyzeArgs): Promise<number> {
+  const estimator = await createNodeEstimator(args.detector);
+  const progress = createProgressBar(process.stderr, !args.quiet && Boolean(process.stderr.isTTY));
+  const reports: ClipReport[] = [];
+  try {
+    for (const video of args.videos) {
+      const report = await analyzeClip(video, estimator, {
+        onProgress: (done, total) => progress.update(done, total, video),
+      });
+      progress.finish();
+      reports.push(report);
+      if (report.error) console.error(`analyze: ${video}: ${report.error.message}`);
+      if (!args.json) console.log(formatClipReport(report));
+    }
+  } finally {
+    estimator.dispose();
+  }
+  if (args.json) console.log(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
+  const firstError = reports.find((r) => r.error)?.error;
+  return firstError ? EXIT_CODE[firstError.code] : EXIT_CODE.ok;
+}
+
+async function main(): Promise<void> {
+  let args: AnalyzeArgs;
+  try {
+    args = parseAnalyzeArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`analyze: ${error.message}\n\n${ANALYZE_USAGE}`);
+    process.exit(EXIT_CODE.usage);
+  }
+  if (args.help) {
+    console.log(ANALYZE_USAGE);
+    return;
+  }
+  process.exitCode = await run(args);
+}
+
+main().catch((error: unknown) => {
+  console.error(`analyze: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

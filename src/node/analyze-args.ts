@@ -1,0 +1,61 @@
+/** Command-line arguments of scripts/analyze.ts, parsed without touching any file. */
+import type { DetectorId } from '../pose/types';
+import { DETECTOR_IDS, isDetectorId } from '../../workers/detector';
+import type { ClipErrorCode } from './clip-report';
+
+/** Process exit codes; a run over several videos exits with the first failure's code. */
+export const EXIT_CODE: Readonly<Record<'ok' | 'usage' | ClipErrorCode, number>> = {
+  ok: 0,
+  usage: 2,
+  'unreadable-file': 3,
+  'no-person': 4,
+  'unusable-view': 5,
+};
+
+export interface AnalyzeArgs {
+  videos: string[];
+  json: boolean;
+  detector: DetectorId;
+  /** No progress bar on stderr. */
+  quiet: boolean;
+  help: boolean;
+}
+
+export const DEFAULT_ANALYZE_ARGS: AnalyzeArgs = {
+  videos: [],
+  json: false,
+  detector: 'blazepose-full',
+  quiet: false,
+  help: false,
+};
+
+export const ANALYZE_USAGE = `usage: analyze <video> [more videos] [--json] [--detector ${DETECTOR_IDS.join('|')}] [--quiet]
+
+Runs KickCheck's detector and analysis core over every frame of each video and prints a
+per-set summary (or, with --json, one JSON object per video; an array for several videos).
+Exit codes: 0 ok, 2 bad arguments, 3 unreadable file, 4 no person found, 5 unusable view.`;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
+  const args: AnalyzeArgs = { ...DEFAULT_ANALYZE_ARGS, videos: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--json') args.json = true;
+    else if (arg === '--quiet' || arg === '-q') args.quiet = true;
+    else if (arg === '--help' || arg === '-h') args.help = true;
+    else if (arg === '--detector' || arg.startsWith('--detector=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      if (value === undefined || !isDetectorId(value)) {
+        throw new UsageError(`expected --detector to be one of ${DETECTOR_IDS.join(', ')}, got ${value === undefined ? 'nothing' : `"${value}"`}`);
+      }
+      args.detector = value;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new UsageError(`expected a video path or --json/--detector/--quiet/--help, got unknown option "${arg}"`);
+    } else args.videos.push(arg);
+  }
+  if (!args.help && args.videos.length === 0) throw new UsageError('expected at least one video path, got none');
+  return args;
+}

@@ -1,0 +1,71 @@
+/**
+ * Runs one clip through the app's own pipeline in Node: ffmpeg frames → the shared detector
+ * adapter → the analysis core's KickbackAnalyzer. Nothing here measures angles or reps itself.
+ */
+import type { PoseEstimator } from '../../workers/detector';
+import { createKickbackAnalyzer } from '../analysis/kickback-analyzer';
+import type { AnalyzerOptions, FrameAnalysis } from '../analysis/types';
+import { decodeFrames, frameToTensor } from './decode-frames';
+import { probeVideo, type VideoInfo } from './probe-video';
+import { buildClipReport, unreadableReport, type ClipReport } from './clip-report';
+
+export interface AnalyzeClipOptions {
+  /** Name the report gives the clip (default: the path as given). */
+  sourceName: string;
+  backend: string;
+  analyzer: Partial<AnalyzerOptions>;
+  onProgress: (framesDone: number, framesExpected: number) => void;
+}
+
+export const DEFAULT_ANALYZE_CLIP_OPTIONS: Omit<AnalyzeClipOptions, 'sourceName'> = {
+  backend: 'wasm',
+  analyzer: {},
+  onProgress: () => undefined,
+};
+
+/** Resolves to a report; an unreadable file gives a report with error unreadable-file, not a throw. */
+export async function analyzeClip(
+  path: string,
+  estimator: PoseEstimator,
+  options: Partial<AnalyzeClipOptions> = {},
+): Promise<ClipReport> {
+  const opts: AnalyzeClipOptions = { ...DEFAULT_ANALYZE_CLIP_OPTIONS, sourceName: path, ...options };
+  let info: VideoInfo;
+  try {
+    info = await probeVideo(path);
+  } catch (error) {
+    return unreadableReport(opts.sourceName, estimator.detector, opts.backend, (error as Error).message);
+  }
+  const expectedFrames = info.isImage ? 1 : Math.max(1, Math.round(info.durationS * info.fps));
+  estimator.reset();
+  const analyzer = createKickbackAnalyzer(opts.analyzer);
+  const analyses: FrameAnalysis[] = [];
+  let inferenceMsTotal = 0;
+  try {
+    for await (const decoded of decodeFrames(path, {}, info)) {
+      const tensor = frameToTensor(decoded);
+      try {
+        const frame = await estimator.estimate(tensor, decoded.timestampMs);
+        inferenceMsTotal += frame.inferenceMs;
+        analyses.push(analyzer.push(frame));
+      } finally {
+        tensor.dispose();
+      }
+      opts.onProgress(analyses.length, Math.max(expectedFrames, analyses.length));
+    }
+  } catch (error) {
+    if (analyses.length === 0) {
+      return unreadableReport(opts.sourceName, estimator.detector, opts.backend, (error as Error).message);
+    }
+    throw error;
+  }
+  return buildClipReport({
+    source: opts.sourceName,
+    durationS: info.durationS,
+    detector: estimator.detector,
+    backend: opts.backend,
+    analyses,
+    reps: analyzer.reps,
+    inferenceMsTotal,
+  });
+}

@@ -1,0 +1,162 @@
+/**
+ * The analyser's per-clip result in the shape issue 4 fixes for `--json`, built from what the
+ * core returned. Pure: no models, no files; the CLI and its tests share it.
+ */
+import type { DetectorId } from '../pose/types';
+import type { FrameAnalysis, RepMetrics, Side, ViewKind } from '../analysis/types';
+
+export type ClipErrorCode = 'unreadable-file' | 'no-person' | 'unusable-view';
+
+export interface ClipRepReport {
+  index: number;
+  startS: number;
+  peakS: number;
+  endS: number;
+  peakHipExtensionDeg: number | null;
+  romDeg: number;
+  kneeFlexionAtPeakDeg: number | null;
+  torsoLeanMeanDeg: number | null;
+  lumbarArchPeakDeg: number | null;
+  concentricS: number;
+  eccentricS: number;
+  holdS: number;
+  flags: string[];
+  /** Extra (allowed by the issue): which leg, and how much of the rep was visible. */
+  leg: Side;
+  confidence: number;
+}
+
+export interface ClipReport {
+  source: string;
+  durationS: number;
+  framesAnalysed: number;
+  detector: DetectorId;
+  backend: string;
+  workingLeg: Side | null;
+  facing: Side | null;
+  view: ViewKind | null;
+  reps: ClipRepReport[];
+  summary: {
+    repCount: number;
+    /** 0–100: share of reps without a flag; null with no reps. */
+    score: number | null;
+    flagCounts: Record<string, number>;
+  };
+  /** Present only when the clip could not be analysed; repCount is then 0. */
+  error?: { code: ClipErrorCode; message: string };
+  /** Extra: frames with a person, and mean detector time per frame. */
+  framesWithPerson: number;
+  meanInferenceMs: number;
+}
+
+export interface ClipRunInput {
+  source: string;
+  durationS: number;
+  detector: DetectorId;
+  backend: string;
+  analyses: readonly FrameAnalysis[];
+  reps: readonly RepMetrics[];
+  inferenceMsTotal: number;
+}
+
+const round = (value: number, decimals: number): number => Number(value.toFixed(decimals));
+const roundOrNull = (value: number | null, decimals: number): number | null => (value === null ? null : round(value, decimals));
+
+/** Most frequent non-null value; ties go to the one seen first. */
+export function mostCommon<T>(values: readonly (T | null)[]): T | null {
+  const counts = new Map<T, number>();
+  for (const value of values) if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best: T | null = null;
+  let bestCount = 0;
+  // A Map iterates in first-insertion order, so a strict > keeps the first-seen value on a tie.
+  for (const [value, count] of counts) {
+    if (count > bestCount) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Rule ids a rep raised; the rules layer will add `flags` to RepMetrics, read it when it does. */
+function flagsOf(rep: RepMetrics): string[] {
+  const flags = (rep as RepMetrics & { flags?: unknown }).flags;
+  return Array.isArray(flags) ? flags.filter((f): f is string => typeof f === 'string') : [];
+}
+
+export function toRepReport(rep: RepMetrics): ClipRepReport {
+  return {
+    index: rep.index,
+    startS: round(rep.startMs / 1000, 2),
+    peakS: round(rep.peakMs / 1000, 2),
+    endS: round(rep.endMs / 1000, 2),
+    peakHipExtensionDeg: roundOrNull(rep.peakHipExtensionDeg, 1),
+    romDeg: round(rep.romDeg, 1),
+    kneeFlexionAtPeakDeg: roundOrNull(rep.kneeFlexionAtPeakDeg, 1),
+    torsoLeanMeanDeg: roundOrNull(rep.torsoLeanMeanDeg, 1),
+    lumbarArchPeakDeg: roundOrNull(rep.lumbarArchPeakDeg, 1),
+    concentricS: round(rep.concentricS, 2),
+    eccentricS: round(rep.eccentricS, 2),
+    holdS: round(rep.holdS, 2),
+    flags: flagsOf(rep),
+    leg: rep.leg,
+    confidence: round(rep.confidence, 2),
+  };
+}
+
+/** A report for a file that could not even be decoded. */
+export function unreadableReport(source: string, detector: DetectorId, backend: string, message: string): ClipReport {
+  return {
+    source, durationS: 0, framesAnalysed: 0, detector, backend,
+    workingLeg: null, facing: null, view: null, reps: [],
+    summary: { repCount: 0, score: null, flagCounts: {} },
+    error: { code: 'unreadable-file', message },
+    framesWithPerson: 0, meanInferenceMs: 0,
+  };
+}
+
+/**
+ * Summarises a run. No person in any frame → error no-person; a person but never a usable
+ * view → error unusable-view with the core's most common reason. Either way repCount is 0.
+ */
+export function buildClipReport(input: ClipRunInput): ClipReport {
+  const { analyses } = input;
+  const withPerson = analyses.filter((a) => a.view.personFound);
+  const usable = withPerson.filter((a) => a.view.usable);
+  const reps = input.reps.map(toRepReport);
+  const flagCounts: Record<string, number> = {};
+  for (const rep of reps) for (const flag of rep.flags) flagCounts[flag] = (flagCounts[flag] ?? 0) + 1;
+  const cleanReps = reps.filter((r) => r.flags.length === 0).length;
+
+  const report: ClipReport = {
+    source: input.source,
+    durationS: round(input.durationS, 2),
+    framesAnalysed: analyses.length,
+    detector: input.detector,
+    backend: input.backend,
+    workingLeg: mostCommon(usable.map((a) => a.workingLeg)),
+    facing: mostCommon(withPerson.map((a) => a.facing)),
+    view: mostCommon(withPerson.map((a) => a.view.kind)),
+    reps,
+    summary: {
+      repCount: reps.length,
+      score: reps.length === 0 ? null : Math.round((100 * cleanReps) / reps.length),
+      flagCounts,
+    },
+    framesWithPerson: withPerson.length,
+    meanInferenceMs: round(input.inferenceMsTotal / Math.max(1, analyses.length), 1),
+  };
+
+  if (withPerson.length === 0) {
+    return withError(report, 'no-person', `expected a person in the video, got none in ${analyses.length} frames`);
+  }
+  if (usable.length === 0) {
+    const reason = mostCommon(withPerson.map((a) => a.view.reason)) ?? 'no side or oblique view with the whole body in frame';
+    return withError(report, 'unusable-view', `expected a side or oblique view with the whole body in frame, got ${report.view ?? 'none'} (${reason})`);
+  }
+  return report;
+}
+
+function withError(report: ClipReport, code: ClipErrorCode, message: string): ClipReport {
+  return { ...report, reps: [], summary: { repCount: 0, score: null, flagCounts: {} }, error: { code, message } };
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { FrameAnalysis, RepMetrics, ViewAssessment } from '../../src/analysis/types';
+import { buildClipReport, mostCommon, type ClipRunInput } from '../../src/node/clip-report';
+import { formatClipReport } from '../../src/node/format-report';
+
+function view(overrides: Partial<ViewAssessment> = {}): ViewAssessment {
+  return { kind: 'side', personFound: true, inFrame: true, usable: true, reason: null, missingJoints: [], ...overrides };
+}
+
+function analysis(timestampMs: number, overrides: Partial<FrameAnalysis> = {}): FrameAnalysis {
+  return {
+    timestampMs,
+    angles: { torsoLeanDeg: 45, hipExtensionDeg: 10, thighElevationDeg: 20, kneeFlexionDeg: 15, lumbarArchDeg: 0, pelvisTiltDeg: null },
+    anglePath: '2d', lumbarArchSource: 'trunk-lean', workingLeg: 'right', facing: 'left', view: view(),
+    phase: 'setup', repCount: 0, completedRep: null,
+    ...overrides,
+  };
+}
+
+function rep(index: number, flags?: string[]): RepMetrics {
+  const metrics: RepMetrics = {
+    index, leg: 'right', startMs: 600, peakMs: 1523.4, endMs: 2611,
+    peakHipExtensionDeg: 18.24, romDeg: 55.06, concentricS: 0.9234, eccentricS: 1.0876, holdS: 0.3,
+    peakAngularVelocityDegS: 120, kneeFlexionAtPeakDeg: 21.04, kneeFlexionRangeDeg: 10,
+    kneeFlexionRiseLiftingDeg: 2, torsoLeanMeanDeg: 44, torsoLeanRangeDeg: 4, lumbarArchPeakDeg: 3.06,
+    pelvisTiltMaxDeg: null, anglePath: '2d', confidence: 0.987, series: [],
+  };
+  return flags ? Object.assign(metrics, { flags }) : metrics;
+}
+
+function input(overrides: Partial<ClipRunInput> = {}): ClipRunInput {
+  return {
+    source: 'clip.mp4', durationS: 14.3333, detector: 'blazepose-full', backend: 'wasm',
+    analyses: [analysis(0), analysis(33), analysis(67)], reps: [rep(1)], inferenceMsTotal: 150,
+    ...overrides,
+  };
+}
+
+// The issue-4 JSON contract: every key, with its type.
+const ISSUE_KEYS = ['source', 'durationS', 'framesAnalysed', 'detector', 'backend', 'workingLeg', 'facing', 'view', 'reps', 'summary'];
+const REP_KEYS = ['index', 'startS', 'peakS', 'endS', 'peakHipExtensionDeg', 'romDeg', 'kneeFlexionAtPeakDeg', 'torsoLeanMeanDeg', 'lumbarArchPeakDeg', 'concentricS', 'eccentricS', 'holdS', 'flags'];
+
+describe('buildClipReport', () => {
+  it('has the issue-4 shape with seconds and rounded degrees', () => {
+    const report = buildClipReport(input());
+    for (const key of ISSUE_KEYS) expect(report).toHaveProperty(key);
+    expect(report).toMatchObject({
+      source: 'clip.mp4', durationS: 14.33, framesAnalysed: 3, detector: 'blazepose-full', backend: 'wasm',
+      workingLeg: 'right', facing: 'left', view: 'side', summary: { repCount: 1, score: 100, flagCounts: {} },
+    });
+    const [first] = report.reps;
+    for (const key of REP_KEYS) expect(first).toHaveProperty(key);
+    expect(first).toMatchObject({
+      index: 1, startS: 0.6, peakS: 1.52, endS: 2.61, peakHipExtensionDeg: 18.2, romDeg: 55.1,
+      kneeFlexionAtPeakDeg: 21, torsoLeanMeanDeg: 44, lumbarArchPeakDeg: 3.1, concentricS: 0.92, eccentricS: 1.09, holdS: 0.3, flags: [],
+    });
+    expect(report.error).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+
+  it('counts flags once rules put them on reps, and scores the share of clean reps', () => {
+    const report = buildClipReport(input({ reps: [rep(1, ['no-squeeze']), rep(2), rep(3, ['no-squeeze', 'torso-lean']), rep(4)] }));
+    expect(report.summary).toEqual({ repCount: 4, score: 50, flagCounts: { 'no-squeeze': 2, 'torso-lean': 1 } });
+  });
+
+  it('takes facing, view and working leg as the most common values', () => {
+    const analyses = [
+      analysis(0, { facing: 'right', workingLeg: null }),
+      analysis(1, { facing: 'left', workingLeg: 'left' }),
+      analysis(2, { facing: 'left', workingLeg: 'left', view: view({ kind: 'oblique' }) }),
+      analysis(3, { facing: 'left', workingLeg: 'right', view: view({ kind: 'oblique' }) }),
+      analysis(4, { facing: null, workingLeg: 'left', view: view({ kind: 'oblique' }) }),
+    ];
+    expect(buildClipReport(input({ analyses }))).toMatchObject({ facing: 'left', workingLeg: 'left', view: 'oblique' });
+  });
+
+  it('reports no-person with repCount 0 when no frame had a person', () => {
+    const nobody = view({ personFound: false, usable: false, kind: 'unusable', reason: 'No person in view' });
+    const report = buildClipReport(input({ analyses: [analysis(0, { view: nobody }), analysis(1, { view: nobody })] }));
+    expect(report.error).toEqual({ code: 'no-person', message: 'expected a person in the video, got none in 2 frames' });
+    expect(report.summary.repCount).toBe(0);
+    expect(report.reps).toEqual([]);
+  });
+
+  it('reports unusable-view with the core\'s most common reason', () => {
+    const front = view({ kind: 'front', usable: false, reason: 'Turn sideways to the camera' });
+    const report = buildClipReport(input({ analyses: [analysis(0, { view: front }), analysis(1, { view: front })] }));
+    expect(report.error?.code).toBe('unusable-view');
+    expect(report.error?.message).toBe('expected a side or oblique view with the whole body in frame, got front (Turn sideways to the camera)');
+    expect(report.summary).toEqual({ repCount: 0, score: null, flagCounts: {} });
+  });
+
+  it('prints a readable summary line per rep', () => {
+    const text = formatClipReport(buildClipReport(input({ reps: [rep(1, ['no-squeeze'])] })));
+    expect(text).toContain('clip.mp4 — 14.3 s, 3 frames, blazepose-full on wasm');
+    expect(text).toContain('reps: 1, score 0');
+    expect(text).toMatch(/#1 0\.60–2\.61 s \(peak 1\.52 s\).*flags: no-squeeze/);
+  });
+});
+
+describe('mostCommon', () => {
+  it('ignores nulls and keeps the first of a tie', () => {
+    expect(mostCommon([null, 'b', 'a', 'a', 'b'])).toBe('b');
+    expect(mostCommon([null, null])).toBeNull();
+  });
+});
