@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LANDMARK_FIXTURES_DIR, listLandmarkFixtures, loadLandmarkFixture } from '../../src/node/load-landmark-fixture';
+import { probeVideo } from '../../src/node/probe-video';
+import { SHARED_FIXTURES_DIR } from '../../src/node/repo-paths';
+import { KEYPOINT_COUNT } from '../../workers/to-pose-frame';
+
+const files = listLandmarkFixtures();
+
+describe('committed landmark fixtures', () => {
+  it('exist for the BlazePose kickback clips', () => {
+    expect(files).toContain('cable_kickback_cgi_dosipov.blazepose-full.json');
+    expect(files).toContain('donkey_kick_cgi_kinkatsu.blazepose-full.json');
+  });
+
+  it.each(files)('%s matches its clip and the PoseFrame contract', async (file) => {
+    const fixture = loadLandmarkFixture(join(LANDMARK_FIXTURES_DIR, file));
+    const info = await probeVideo(join(SHARED_FIXTURES_DIR, fixture.source));
+    expect([fixture.imageWidth, fixture.imageHeight]).toEqual([info.width, info.height]);
+    expect(fixture.fps).toBe(info.fps);
+    // ffmpeg may drop or add a frame at the end of a clip, never more.
+    const expectedFrames = info.isImage ? 1 : Math.round(info.durationS * info.fps);
+    expect(Math.abs(fixture.frames.length - expectedFrames)).toBeLessThanOrEqual(3);
+    const count = KEYPOINT_COUNT[fixture.detector.startsWith('blazepose') ? 'blazepose33' : 'movenet17'];
+    for (const frame of fixture.frames) {
+      expect([frame.imageWidth, frame.imageHeight]).toEqual([info.width, info.height]);
+      expect([0, count]).toContain(frame.landmarks.length);
+      if (frame.worldLandmarks) expect(frame.worldLandmarks).toHaveLength(count);
+    }
+    // Loading by clip name finds the same file.
+    expect(loadLandmarkFixture(fixture.source.split('/').pop() as string, fixture.detector).frames.length).toBe(fixture.frames.length);
+  });
+});
