@@ -8,6 +8,7 @@ import { FrameLoop, type LoopStats } from '../capture/frame-loop';
 import { PoseClient, WorkerCrashedError, type ReadyReport } from '../capture/pose-client';
 import { listCameras, openCamera, stopStream } from '../capture/camera';
 import { CAMERA_LOST, VIDEO_UNREADABLE, describeCameraError, type UserFacingError } from '../capture/camera-errors';
+import { Coach } from './coach.svelte';
 
 export type SessionStatus = 'idle' | 'starting' | 'running' | 'error';
 export type SourceKind = 'camera' | 'file';
@@ -35,6 +36,9 @@ export class LiveSession {
   mirror = $state(true);
   cameraId = $state<string>('');
   resolution = $state<'640x480' | '1280x720' | '1920x1080'>('1280x720');
+
+  /** The set being analysed; survives worker restarts and camera loss. */
+  readonly coach = new Coach();
 
   #client: PoseClient | null = null;
   #loop: FrameLoop<PoseFrame> | null = null;
@@ -108,8 +112,17 @@ export class LiveSession {
       this.#fail({ ...VIDEO_UNREADABLE, detail: `${VIDEO_UNREADABLE.detail} (file: ${file.name})` });
       return;
     }
+    video.addEventListener('ended', this.#onFileEnded);
+    this.coach.resetTracking();
     await this.#run(video, true);
   }
+
+  /** A recorded set ends with its file: close the set so the summary shows. */
+  #onFileEnded = () => {
+    this.coach.endSet();
+    this.#teardown();
+    if (this.#status === 'running') this.#status = 'idle';
+  };
 
   async #run(video: HTMLVideoElement, useMediaTime: boolean): Promise<void> {
     this.#video = video;
@@ -141,9 +154,13 @@ export class LiveSession {
         process: (bitmap, timestampMs) => client.estimate(bitmap, timestampMs),
         onResult: (pose) => {
           this.#pose = pose;
+          this.coach.push(pose);
         },
         onError: (error) => void this.#onLoopError(error),
-        onRestart: () => void client.reset(),
+        onRestart: () => {
+          void client.reset();
+          this.coach.resetTracking();
+        },
         inferenceMsOf: (pose) => pose.inferenceMs,
       },
       useMediaTime,
@@ -190,6 +207,7 @@ export class LiveSession {
     stopStream(this.#stream);
     this.#stream = null;
     if (this.#video) {
+      this.#video.removeEventListener('ended', this.#onFileEnded);
       this.#video.pause();
       this.#video.srcObject = null;
     }
