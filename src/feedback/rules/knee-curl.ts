@@ -1,0 +1,36 @@
+import { deg, flag, PASS, silent, type RuleDefinition } from '../rule-definition';
+import { SEVERITY } from '../rule-ids';
+import { finite } from '../stats';
+
+/**
+ * Only a knee that bends MORE while the leg lifts is a curl (the hamstrings pulling the cable); a
+ * knee that bends on the way down and straightens on the way up is fine, so the analyser's
+ * lifting-phase rise is read, not the rep's whole knee range.
+ */
+export const kneeCurl: RuleDefinition = {
+  id: 'knee-curl',
+  title: 'Knee curl (hamstring cheat)',
+  guideQuote:
+    'Since the hamstrings also cross the knee joint, their involvement is minimized by maintaining a slight bend in the working knee.',
+  signal: 'Rise of knee flexion during the lifting phase (robust knee flexion at the peak minus at the start).',
+  reads: ['kneeFlexionRiseLiftingDeg'],
+  severity: SEVERITY.effectiveness,
+  cue: "Don't curl — push the heel back",
+  explanation:
+    'Bending the knee further as the leg rises turns the kickback into a hamstring curl. Keep the same slight ' +
+    'bend all the way and push the heel straight back.',
+  thresholdKeys: ['kneeCurlRiseMaxDeg'],
+  evaluate({ rep, config }) {
+    if (!finite(rep.kneeFlexionRiseLiftingDeg)) return silent('knee not visible in this rep');
+    const rise = rep.kneeFlexionRiseLiftingDeg;
+    if (rise <= config.kneeCurlRiseMaxDeg) return PASS;
+    return flag({
+      measure: 'kneeFlexionRiseLiftingDeg',
+      measured: rise,
+      threshold: config.kneeCurlRiseMaxDeg,
+      unit: 'deg',
+      message: `The knee bent ${deg(rise)} more while the leg lifted (over ${deg(config.kneeCurlRiseMaxDeg)}): the hamstrings curled the cable.`,
+      cue: "Don't curl — push the heel back",
+    });
+  },
+};

@@ -1,0 +1,93 @@
+import type { ConfigUnit } from '../rule-config';
+import { deg, flag, PASS, seconds, silent, type RuleDefinition } from '../rule-definition';
+import { SEVERITY } from '../rule-ids';
+import { finite } from '../stats';
+
+interface Check {
+  measure: string;
+  measured: number | null;
+  threshold: number;
+  /** 'min': measured below threshold fails; 'max': above fails. */
+  bound: 'min' | 'max';
+  unit: ConfigUnit;
+  message: (m: number, t: number) => string;
+  cue: string;
+}
+
+/**
+ * Four symptoms of swinging; the one furthest past its threshold (relative to the threshold) is
+ * reported, so one rep yields one momentum flag and one cue.
+ */
+export const momentum: RuleDefinition = {
+  id: 'momentum',
+  title: 'Momentum / swinging',
+  guideQuote: 'The movement should be executed with controlled, deliberate motion, avoiding momentum or swinging.',
+  signal:
+    'Concentric (up) and eccentric (down) time, peak thigh angular velocity, and the range of torso lean within the rep.',
+  reads: ['concentricS', 'eccentricS', 'peakAngularVelocityDegS', 'torsoLeanRangeDeg'],
+  severity: SEVERITY.effectiveness,
+  cue: 'No swinging — slow and steady',
+  explanation:
+    'A swung leg is moved by momentum, not by the glutes, and the cable yanks it back on the way down. Lift ' +
+    'under control, pause, and lower slower than you lifted, keeping the torso still.',
+  thresholdKeys: ['concentricMinS', 'eccentricMinS', 'angularVelocityMaxDegS', 'torsoSwayMaxDeg'],
+  evaluate({ rep, config }) {
+    const checks: Check[] = [
+      {
+        measure: 'concentricS',
+        measured: finite(rep.concentricS) ? rep.concentricS : null,
+        threshold: config.concentricMinS,
+        bound: 'min',
+        unit: 's',
+        message: (m, t) => `The leg went up in ${seconds(m)} (faster than ${seconds(t)}): lift under control.`,
+        cue: 'Slower on the way up',
+      },
+      {
+        measure: 'eccentricS',
+        measured: finite(rep.eccentricS) ? rep.eccentricS : null,
+        threshold: config.eccentricMinS,
+        bound: 'min',
+        unit: 's',
+        message: (m, t) => `The leg came down in ${seconds(m)} (faster than ${seconds(t)}): don't let the cable pull it back.`,
+        cue: 'Control the way down',
+      },
+      {
+        measure: 'peakAngularVelocityDegS',
+        measured: finite(rep.peakAngularVelocityDegS) ? rep.peakAngularVelocityDegS : null,
+        threshold: config.angularVelocityMaxDegS,
+        bound: 'max',
+        unit: 'deg/s',
+        message: (m, t) => `The thigh peaked at ${Math.round(m)}°/s (over ${Math.round(t)}°/s): that is a swing.`,
+        cue: 'No swinging — slow and steady',
+      },
+      {
+        measure: 'torsoLeanRangeDeg',
+        measured: finite(rep.torsoLeanRangeDeg) ? rep.torsoLeanRangeDeg : null,
+        threshold: config.torsoSwayMaxDeg,
+        bound: 'max',
+        unit: 'deg',
+        message: (m, t) => `The torso moved through ${deg(m)} during the rep (over ${deg(t)}): brace and keep it still.`,
+        cue: 'Keep your torso still',
+      },
+    ];
+    if (checks.every((c) => c.measured === null)) return silent('rep timing and torso not measurable in this rep');
+    let worst: { check: Check; measured: number; excess: number } | null = null;
+    for (const c of checks) {
+      if (c.measured === null) continue;
+      const over = c.bound === 'min' ? c.threshold - c.measured : c.measured - c.threshold;
+      if (!(over > 0)) continue;
+      const excess = c.threshold > 0 ? over / c.threshold : over;
+      if (worst === null || excess > worst.excess) worst = { check: c, measured: c.measured, excess };
+    }
+    if (worst === null) return PASS;
+    const { check, measured } = worst;
+    return flag({
+      measure: check.measure,
+      measured,
+      threshold: check.threshold,
+      unit: check.unit,
+      message: check.message(measured, check.threshold),
+      cue: check.cue,
+    });
+  },
+};

@@ -1,0 +1,46 @@
+import { deg, flag, PASS, silent, type RuleDefinition } from '../rule-definition';
+import { SEVERITY } from '../rule-ids';
+import { finite } from '../stats';
+
+export const TORSO_LEAN_TOO_UPRIGHT_CUE = 'Lean forward more';
+export const TORSO_LEAN_TOO_FLAT_CUE = 'Lift your chest a little';
+
+export const torsoLean: RuleDefinition = {
+  id: 'torso-lean',
+  title: 'Torso lean',
+  guideQuote:
+    'A slight forward lean in the torso, approximately 45 degrees, can also help pre-stretch the glutes and improve their mechanical advantage.',
+  signal: 'Mean torso lean over the rep (trunk against vertical; 0 upright, 90 horizontal).',
+  reads: ['torsoLeanMeanDeg'],
+  severity: SEVERITY.effectiveness,
+  cue: TORSO_LEAN_TOO_UPRIGHT_CUE,
+  explanation:
+    'A forward lean of about 45° pre-stretches the glutes so they, not the lower back, drive the leg. Standing ' +
+    'upright shortens the range the glutes work through; folding flat over the hips makes it easy to arch.',
+  thresholdKeys: ['torsoLeanMinDeg', 'torsoLeanMaxDeg'],
+  evaluate({ rep, config }) {
+    if (!finite(rep.torsoLeanMeanDeg)) return silent('torso lean not measurable in this rep (shoulders or hips not visible)');
+    const lean = rep.torsoLeanMeanDeg;
+    if (lean < config.torsoLeanMinDeg) {
+      return flag({
+        measure: 'torsoLeanMeanDeg',
+        measured: lean,
+        threshold: config.torsoLeanMinDeg,
+        unit: 'deg',
+        message: `Torso leaned ${deg(lean)} on average, more upright than ${deg(config.torsoLeanMinDeg)} (aim for about 45°).`,
+        cue: TORSO_LEAN_TOO_UPRIGHT_CUE,
+      });
+    }
+    if (lean > config.torsoLeanMaxDeg) {
+      return flag({
+        measure: 'torsoLeanMeanDeg',
+        measured: lean,
+        threshold: config.torsoLeanMaxDeg,
+        unit: 'deg',
+        message: `Torso leaned ${deg(lean)} on average, flatter than ${deg(config.torsoLeanMaxDeg)} (aim for about 45°).`,
+        cue: TORSO_LEAN_TOO_FLAT_CUE,
+      });
+    }
+    return PASS;
+  },
+};
