@@ -10,10 +10,11 @@ export const DEFAULT_ANALYZER_OPTIONS: Readonly<AnalyzerOptions> = Object.freeze
   edgeMarginFrac: 0.01,
   // ref: issue 3 facts, "prefer 2D in a clean side view, 3D when oblique".
   anglePath: 'auto',
-  // ref: Casiez, Roussel & Vogel 2012 (One Euro filter): minCutoff ~1 Hz removes webcam jitter;
-  // beta raised until a 2 s kick (peak speed ~150 px/s) lags < 1 frame at 30 fps (tests/signal).
-  smoothingMinCutoffHz: 1.5,
-  smoothingBeta: 0.05,
+  // ref: Casiez, Roussel & Vogel 2012 (One Euro filter) tuning procedure: minCutoff set for
+  // still joints (jitter halved, tests/signal), then beta raised until a 2 s kick lags about one
+  // 30 fps frame (≤ 50 ms, tests/signal). Units: image heights per second.
+  smoothingMinCutoffHz: 2,
+  smoothingBeta: 40,
   smoothingDerivateCutoffHz: 1,
   // ref: issue 3, "3–30 processed fps must all work": 3 fps is 333 ms between frames, so a
   // gap of 1.5 s is several lost frames in a row, not slow inference.

@@ -57,8 +57,16 @@ const BILATERAL_MAX_FRAC = 0.5;
 // more than 60 % of the thigh's range, the leg rides along with a hip hinge (single-leg
 // deadlift), which is not a kickback. Torso sway in a swung kickback stays far below that.
 const HINGE_MAX_FRAC = 0.6;
-// Lumbar-arch reference: median torso lean over the last half second at rest.
+// A rep on the other leg switches the working leg only if the old one stayed within a quarter of
+// the rep's range (stricter than the bilateral check: a switch must be unambiguous).
+const SWITCH_MAX_OTHER_FRAC = 0.25;
+// Lumbar-arch reference: median torso lean over the last half second at rest, where "at rest"
+// means the thigh within 1.5° of the rep machine's rest level (about the 2D noise, issue 3 facts), so the first
+// degrees of a lift (detected a little late) do not leak into the reference.
 const ARCH_REFERENCE_MS = 500;
+const ARCH_REST_BAND_DEG = 1.5;
+// A rep is counted at 10 % of its range from rest: give the leg half a second to settle.
+const ARCH_SETTLE_MS = 500;
 // How long a per-leg frame history is kept for rep metrics (a slow rep with a long hold fits).
 const SAMPLE_HISTORY_MS = 30000;
 // ref: pelvis-tilt.ts: in the image the hips must be a tenth of a trunk apart to give a line.
@@ -136,8 +144,8 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
   let samples: Record<Side, LegFrameSample[]> = { left: [], right: [] };
   let restLeans: { t: number; v: number }[] = [];
   let restContours: { t: number; v: number }[] = [];
-  let lastPhase: Phase = 'setup';
   let lastTimestampMs: number | null = null;
+  let restSinceMs: number | null = null;
   const reps: RepMetrics[] = [];
 
   function resetState(): void {
@@ -151,8 +159,8 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     samples = { left: [], right: [] };
     restLeans = [];
     restContours = [];
-    lastPhase = 'setup';
     lastTimestampMs = null;
+    restSinceMs = null;
   }
 
   function pushSample(side: Side, s: LegFrameSample): void {
@@ -171,30 +179,26 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
   }
 
   function acceptRep(leg: Side, event: RepEvent, workingLeg: Side | null): RepMetrics | null {
-    if (workingLeg !== leg) return null;
     const inRep = samples[leg].filter((s) => s.t >= event.startMs - 1e-6 && s.t <= event.endMs + 1e-6);
     const span = samples[leg].filter((s) => s.t >= event.startMs - 1000 && s.t <= event.endMs);
     const otherLo = quantile(span.map((s) => s.otherThighDeg), 0.05);
     const otherHi = quantile(span.map((s) => s.otherThighDeg), 0.95);
-    if (otherLo !== null && otherHi !== null && otherHi - otherLo >= BILATERAL_MAX_FRAC * event.romDeg) {
-      return null;
-    }
+    const otherRange = otherLo === null || otherHi === null ? null : otherHi - otherLo;
+    // A rep by the leg that is not (yet) the working one counts, and makes it the working one,
+    // only when the other leg was clearly still throughout: the user changed legs.
+    const maxOther = (workingLeg === leg ? BILATERAL_MAX_FRAC : SWITCH_MAX_OTHER_FRAC) * event.romDeg;
+    if (otherRange === null ? workingLeg !== leg : otherRange >= maxOther) return null;
     const leanLo = quantile(inRep.map((s) => s.torsoLeanDeg), 0.05);
     const leanHi = quantile(inRep.map((s) => s.torsoLeanDeg), 0.95);
     if (leanLo !== null && leanHi !== null && leanHi - leanLo >= HINGE_MAX_FRAC * event.romDeg) {
       return null;
     }
-    // Frames from the last one at or before the start to the first at or after the end.
-    const all = samples[leg];
-    let from = 0;
-    for (let i = 0; i < all.length; i += 1) if ((all[i]?.t ?? Infinity) <= event.startMs) from = i;
-    let to = all.length - 1;
-    for (let i = all.length - 1; i >= 0; i -= 1) if ((all[i]?.t ?? -Infinity) >= event.endMs) to = i;
+    if (workingLeg !== leg) legTracker.force(leg);
     return computeRepMetrics({
       index: reps.length + 1,
       leg,
       event,
-      samples: all.slice(from, to + 1),
+      samples: samples[leg].filter((s) => s.t >= event.startMs - 1000),
       holdBandDeg: opts.holdBandDeg,
     });
   }
@@ -257,6 +261,7 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     const workingBefore = legTracker.current;
 
     if (frame.landmarks.length === 0) {
+      identity.reset();
       for (const side of ['left', 'right'] as const) {
         machines[side].update(t, null);
       }
@@ -379,7 +384,21 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     );
 
     // 8. Lumbar arch (reference frozen while a rep is under way) and pelvis tilt.
-    const atRest = lastPhase === 'setup' || lastPhase === 'bottom';
+    const ranges = legTracker.ranges();
+    const refLeg: Side = workingLeg ?? ((ranges.left ?? 0) >= (ranges.right ?? 0) ? 'left' : 'right');
+    const refMachine = machines[refLeg];
+    const refRest = refMachine.restDeg;
+    const refThigh = legA[refLeg].thighElevationDeg;
+    const restPhase = refMachine.currentPhase === 'setup' || refMachine.currentPhase === 'bottom';
+    if (!restPhase) restSinceMs = null;
+    else if (restSinceMs === null) restSinceMs = t;
+    // Right after a rep is counted the leg is still settling (and the trunk coming back down).
+    const atRest =
+      restPhase &&
+      t - (restSinceMs ?? t) >= ARCH_SETTLE_MS &&
+      refRest !== null &&
+      refThigh !== null &&
+      refThigh - refRest <= ARCH_REST_BAND_DEG;
     const refLean = restReference(restLeans, t, usable ? lean : null, atRest);
     let arch = usable ? trunkLeanArchDeg(refLean, lean) : null;
     let archSource: LumbarArchSource | null = arch === null ? null : 'trunk-lean';
@@ -428,7 +447,6 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
       }
     }
     const phase = displayPhase(workingLeg);
-    lastPhase = phase;
 
     // 9. The angles shown: the working leg, else the leg nearer the camera (higher visibility).
     const shownLeg: Side | null =

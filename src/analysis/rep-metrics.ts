@@ -10,13 +10,21 @@ import type { AnglePath, RepMetrics, RepSample, Side } from './types';
 
 // ref: issue 3 facts, isolated knee spikes: a median over ±2 frames removes a 1–2 frame spike.
 const KNEE_MEDIAN_HALF_WIDTH = 2;
-// Knee "at" a moment = median of the frames within ±300 ms (≥ the nearest one at 3 fps).
+// Knee "at" a moment = median of the frames within 300 ms (≥ the nearest one at 3 fps): before
+// the start for the start value, around the peak for the peak value.
 const KNEE_NEAR_MS = 300;
 // Torso and arch proxies are smooth (0.1–0.3° noise) but a ±1 frame median still tames outliers.
 const SMOOTH_HALF_WIDTH = 1;
 
-function nearMedian(samples: readonly LegFrameSample[], tMs: number, pick: (s: LegFrameSample) => number | null): number | null {
-  const near = samples.filter((s) => Math.abs(s.t - tMs) <= KNEE_NEAR_MS).map(pick);
+function nearMedian(
+  samples: readonly LegFrameSample[],
+  tMs: number,
+  pick: (s: LegFrameSample) => number | null,
+  beforeOnly: boolean,
+): number | null {
+  const near = samples
+    .filter((s) => s.t - tMs <= (beforeOnly ? 0 : KNEE_NEAR_MS) && tMs - s.t <= KNEE_NEAR_MS)
+    .map(pick);
   const m = median(near);
   if (m !== null) return m;
   let best: LegFrameSample | null = null;
@@ -73,21 +81,32 @@ export interface RepMetricsInput {
   index: number;
   leg: Side;
   event: RepEvent;
-  /** All frames of this leg from the rep's start to its end (nulls included). */
+  /** Frames of this leg around the rep, in time order (nulls included); the rep's own frames
+   * are those from the last one at or before its start to the first at or after its end. */
   samples: readonly LegFrameSample[];
   holdBandDeg: number;
 }
 
 export function computeRepMetrics(input: RepMetricsInput): RepMetrics {
-  const { event, samples } = input;
-  const knees = runningMedian(
-    samples.map((s) => s.kneeFlexionDeg),
+  const { event } = input;
+  const all = input.samples;
+  let from = 0;
+  for (let i = 0; i < all.length; i += 1) if ((all[i]?.t ?? Infinity) <= event.startMs) from = i;
+  let to = all.length - 1;
+  for (let i = all.length - 1; i >= from; i -= 1) if ((all[i]?.t ?? -Infinity) >= event.endMs) to = i;
+  const samples = all.slice(from, to + 1);
+  const allKnees = runningMedian(
+    all.map((s) => s.kneeFlexionDeg),
     KNEE_MEDIAN_HALF_WIDTH,
   );
-  const kneeSamples = samples.map((s, i) => ({ ...s, kneeFlexionDeg: knees[i] ?? null }));
-  const kneeAtPeak = nearMedian(kneeSamples, event.peakMs, (s) => s.kneeFlexionDeg);
-  const kneeAtStart = nearMedian(kneeSamples, event.startMs, (s) => s.kneeFlexionDeg);
-  const liftingKnees = kneeSamples.filter((s) => s.t <= event.peakMs).map((s) => s.kneeFlexionDeg);
+  const kneeAll = all.map((s, i) => ({ ...s, kneeFlexionDeg: allKnees[i] ?? null }));
+  const knees = allKnees.slice(from, to + 1);
+  const kneeAtPeak = nearMedian(kneeAll, event.peakMs, (s) => s.kneeFlexionDeg, false);
+  const kneeAtStart = nearMedian(kneeAll, event.startMs, (s) => s.kneeFlexionDeg, true);
+  const liftingKnees = kneeAll
+    .slice(from, to + 1)
+    .filter((s) => s.t <= event.peakMs)
+    .map((s) => s.kneeFlexionDeg);
   const kneeMaxLifting = maxOf(liftingKnees);
   const kneeRise =
     kneeAtStart === null || kneeMaxLifting === null ? null : Math.max(0, kneeMaxLifting - kneeAtStart);

@@ -50,6 +50,9 @@ const MIN_ROM_OF_TYPICAL = 0.35;
 // Rest = low quantile of the last 2 s at rest: robust to noise, follows a drifting stance.
 const REST_WINDOW_MS = 2000;
 const REST_QUANTILE = 0.1;
+// ref: guide, "a strong, momentary squeeze ... at the peak": a leg that stays up for 8 s has
+// changed stance, not kicked; the rep is dropped and rest re-learnt from where the leg is.
+const MAX_UP_MS = 8000;
 // Enough history to find the lift start and cover a slow rep.
 const HISTORY_MS = 20000;
 // The set's typical range is the median of this many recent reps.
@@ -59,6 +62,7 @@ export interface RepEvent {
   startMs: number;
   /** First time within the top band (TOP_FRAC of range) of the peak. */
   topStartMs: number;
+  /** Middle of the time spent in the top band. */
   peakMs: number;
   /** Last time within the top band before the descent. */
   topEndMs: number;
@@ -184,6 +188,11 @@ export class RepPhaseMachine {
       }
       case 'lifting':
       case 'peak': {
+        if (s.t - this.peak.t > MAX_UP_MS) {
+          this.phase = this.roms.length > 0 ? 'bottom' : 'setup';
+          this.restSamples = [s];
+          return null;
+        }
         const speed = prev === null ? 0 : (s.v - prev.v) / Math.max(1e-3, (s.t - prev.t) / 1000);
         if (s.v >= this.peak.v) {
           this.peak = s;
@@ -278,11 +287,15 @@ export class RepPhaseMachine {
         break;
       }
     }
+    const top0 = Math.max(startMs, topStartMs);
+    const top1 = Math.min(endMs, Math.max(topEndMs, this.peak.t));
     return {
       startMs,
-      topStartMs: Math.max(startMs, topStartMs),
-      peakMs: this.peak.t,
-      topEndMs: Math.min(endMs, Math.max(topEndMs, this.peak.t)),
+      topStartMs: top0,
+      // The middle of the time at the top: a held squeeze has no single highest frame, and on a
+      // noisy plateau the highest sample lands anywhere in it.
+      peakMs: (top0 + top1) / 2,
+      topEndMs: top1,
       endMs,
       restDeg: rest,
       peakDeg: this.peak.v,

@@ -66,7 +66,7 @@ export interface RepMetrics {
   leg: Side;
   /** Last time the leg was at rest before the lift. */
   startMs: number;
-  /** Time of the highest thigh position. */
+  /** Time of the highest thigh position (the middle of a held top, within 5 % of range). */
   peakMs: number;
   /** First time the leg was back at rest. */
   endMs: number;

@@ -41,6 +41,11 @@ export class WorkingLegTracker {
     this.leg = null;
   }
 
+  /** Set the working leg from outside (a clean unilateral rep on it proved the switch). */
+  force(leg: Side): void {
+    this.leg = leg;
+  }
+
   /** Thigh-elevation range of each leg over the window (null when unseen). */
   ranges(): { left: number | null; right: number | null } {
     return { left: this.range('left'), right: this.range('right') };
