@@ -1,0 +1,20 @@
+/** Runs the analysis core over an extracted landmark fixture instead of a video (fast eval). */
+import { createKickbackAnalyzer } from '../analysis/kickback-analyzer';
+import type { AnalyzerOptions } from '../analysis/types';
+import { buildClipReport, type ClipReport } from './clip-report';
+import type { LandmarkFixture } from './landmark-fixture';
+
+export function analyzeFixture(fixture: LandmarkFixture, analyzerOptions: Partial<AnalyzerOptions> = {}): ClipReport {
+  const analyzer = createKickbackAnalyzer(analyzerOptions);
+  const analyses = fixture.frames.map((frame) => analyzer.push(frame));
+  const lastMs = fixture.frames.at(-1)?.timestampMs ?? 0;
+  return buildClipReport({
+    source: fixture.source,
+    durationS: fixture.fps > 0 ? lastMs / 1000 + 1 / fixture.fps : 0,
+    detector: fixture.detector,
+    backend: 'landmark-fixture',
+    analyses,
+    reps: analyzer.reps,
+    inferenceMsTotal: fixture.frames.reduce((sum, f) => sum + f.inferenceMs, 0),
+  });
+}

@@ -1,0 +1,102 @@
+/** Compares an analyser report with a clip's labels (issue 4 eval table). Pure. */
+import type { ClipReport } from './clip-report';
+
+export interface ClipLabel {
+  exercise?: string;
+  view?: string;
+  facing?: 'left' | 'right' | null;
+  repCount?: number | null;
+  repPeaksS?: number[];
+}
+
+export interface RepEvalRow {
+  clip: string;
+  exercise: string | null;
+  /** Kickback reps the analyser should find: the labelled count for a kickback clip, 0 for any other exercise. */
+  labelledReps: number | null;
+  foundReps: number;
+  /** found − labelled; null when unlabelled. */
+  countError: number | null;
+  workingLeg: string | null;
+  facing: string | null;
+  labelledFacing: string | null;
+  facingCorrect: boolean | null;
+  view: string | null;
+  /** Mean |found peak − labelled peak| over labelled peaks, each matched to the nearest found one; null if either side has none. */
+  peakErrorS: number | null;
+  flags: string[];
+  error: string | null;
+}
+
+export interface RepEvalTotals {
+  labelledClips: number;
+  exactCountRate: number | null;
+  offByOneRate: number | null;
+  meanAbsCountError: number | null;
+  facingAccuracy: number | null;
+}
+
+/** Exercises that are kickbacks (hip extension with the leg going back from a hinge or all fours). */
+const KICKBACK_EXERCISE = /kickback|donkey kick|hip extension/i;
+
+/**
+ * What a kickback counter should report for a clip. labels.json counts each clip's own
+ * exercise (squats in a squat clip); the analyser must count none of those, so any labelled
+ * non-kickback clip expects 0, labelled or not.
+ */
+export function expectedKickbackReps(label: ClipLabel): number | null {
+  if (label.exercise !== undefined && !KICKBACK_EXERCISE.test(label.exercise)) return 0;
+  return typeof label.repCount === 'number' ? label.repCount : null;
+}
+
+export function evaluateClip(clip: string, report: ClipReport, label: ClipLabel): RepEvalRow {
+  const labelled = expectedKickbackReps(label);
+  const found = report.summary.repCount;
+  const peaks = report.reps.map((r) => r.peakS);
+  const labelledPeaks = label.repPeaksS ?? [];
+  const peakErrorS =
+    peaks.length > 0 && labelledPeaks.length > 0
+      ? labelledPeaks.reduce((sum, t) => sum + Math.min(...peaks.map((p) => Math.abs(p - t))), 0) / labelledPeaks.length
+      : null;
+  const labelledFacing = label.facing ?? null;
+  return {
+    clip,
+    exercise: label.exercise ?? null,
+    labelledReps: labelled,
+    foundReps: found,
+    countError: labelled === null ? null : found - labelled,
+    workingLeg: report.workingLeg,
+    facing: report.facing,
+    labelledFacing,
+    facingCorrect: labelledFacing === null ? null : report.facing === labelledFacing,
+    view: report.view,
+    peakErrorS: peakErrorS === null ? null : Number(peakErrorS.toFixed(2)),
+    flags: Object.keys(report.summary.flagCounts).sort(),
+    error: report.error?.code ?? null,
+  };
+}
+
+const rate = (hits: number, total: number): number | null => (total === 0 ? null : Number((hits / total).toFixed(3)));
+
+export function totals(rows: readonly RepEvalRow[]): RepEvalTotals {
+  const counted = rows.filter((r) => r.countError !== null);
+  const errors = counted.map((r) => Math.abs(r.countError as number));
+  const facing = rows.filter((r) => r.facingCorrect !== null);
+  return {
+    labelledClips: counted.length,
+    exactCountRate: rate(errors.filter((e) => e === 0).length, counted.length),
+    offByOneRate: rate(errors.filter((e) => e === 1).length, counted.length),
+    meanAbsCountError: counted.length === 0 ? null : Number((errors.reduce((a, b) => a + b, 0) / counted.length).toFixed(3)),
+    facingAccuracy: rate(facing.filter((r) => r.facingCorrect).length, facing.length),
+  };
+}
+
+/** Median and 90th percentile (nearest rank) of absolute errors. */
+export function errorStats(values: readonly number[]): { n: number; median: number | null; p90: number | null } {
+  if (values.length === 0) return { n: 0, median: null, p90: null };
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
+  const mid = sorted.length / 2;
+  const median = sorted.length % 2 === 1 ? (sorted[Math.floor(mid)] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return { n: sorted.length, median: Number(median.toFixed(1)), p90: Number(rank(0.9).toFixed(1)) };
+}
