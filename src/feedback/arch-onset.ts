@@ -50,9 +50,13 @@ export function createArchOnsetState(): ArchOnsetState {
  * What one rep says about the arch onset, or null when the rep cannot say (too little of it seen,
  * too few samples with both hip and arch known while lifting).
  *
- * Onset = the hip extension, interpolated between samples, where the (3-sample median) arch rise
- * above the rep's start first reaches `archOnsetRiseDeg` and stays there on the next sample too:
- * one noisy frame does not make an onset.
+ * Detection: the (3-sample median) arch rise above the rep's start must reach `archOnsetRiseDeg`
+ * and stay there on the next sample too, so one noisy frame does not make an onset.
+ * Location: the proxy crosses that level some degrees AFTER the back began to arch, so the onset
+ * is placed where a straight line through the rising samples (arch rise against hip extension,
+ * from the crossing to the peak) meets zero rise, the start of the "hinge"; it is kept between
+ * the rep's lowest hip extension and the crossing. With too few rising samples for a line, the
+ * crossing itself is used (a late, i.e. lenient, estimate).
  */
 export function detectArchOnset(
   rep: RepMetrics,
@@ -63,19 +67,41 @@ export function detectArchOnset(
   if (lifting.length < MIN_ARCH_SAMPLES) return null;
   const base = median(lifting.slice(0, 3).map((s) => s.archDeg)) ?? 0;
   const rise = median3(lifting.map((s) => s.archDeg - base));
-  const peakDeg = Math.max(...lifting.map((s) => s.hipDeg));
+  const hips = lifting.map((s) => s.hipDeg);
+  const peakDeg = Math.max(...hips);
   const at = (i: number): number => rise[i] ?? Number.NEGATIVE_INFINITY;
   for (let i = 1; i < lifting.length; i += 1) {
     const sustained = i === lifting.length - 1 || at(i + 1) >= config.archOnsetRiseDeg;
     if (at(i) < config.archOnsetRiseDeg || !sustained) continue;
-    const prev = lifting[i - 1];
-    const cur = lifting[i];
-    if (prev === undefined || cur === undefined) break;
+    const prevHip = hips[i - 1] as number;
+    const curHip = hips[i] as number;
     const span = at(i) - at(i - 1);
     const f = span > 0 ? Math.min(1, Math.max(0, (config.archOnsetRiseDeg - at(i - 1)) / span)) : 1;
-    return { repIndex: rep.index, onsetDeg: prev.hipDeg + f * (cur.hipDeg - prev.hipDeg), peakDeg };
+    const crossingDeg = prevHip + f * (curHip - prevHip);
+    const hinge = hingeStartDeg(hips.slice(i), rise.slice(i));
+    const onsetDeg = hinge === null ? crossingDeg : Math.min(crossingDeg, Math.max(Math.min(...hips), hinge));
+    return { repIndex: rep.index, onsetDeg, peakDeg };
   }
   return { repIndex: rep.index, onsetDeg: null, peakDeg };
+}
+
+/** Least-squares line of rise against hip; the hip where it meets zero rise, or null if ill-posed. */
+function hingeStartDeg(hips: readonly number[], rises: readonly number[]): number | null {
+  const n = hips.length;
+  if (n < 2) return null;
+  const mh = hips.reduce((a, b) => a + b, 0) / n;
+  const mr = rises.reduce((a, b) => a + b, 0) / n;
+  let sxx = 0;
+  let sxy = 0;
+  for (let k = 0; k < n; k += 1) {
+    const dx = (hips[k] as number) - mh;
+    sxx += dx * dx;
+    sxy += dx * ((rises[k] as number) - mr);
+  }
+  // Under ~1° of hip travel (or a rise that does not grow with the hip) a slope means nothing.
+  if (!(sxx / n > 0.25) || !(sxy > 0)) return null;
+  const slope = sxy / sxx;
+  return mh - mr / slope;
 }
 
 /**
