@@ -16,6 +16,13 @@ import type { PoseFrame } from '../pose/types';
 
 export type SetStatus = 'ready' | 'active' | 'done';
 
+/** What the coach tells the outside world (storage) as the set unfolds. */
+export interface CoachHooks {
+  setStarted?(): void;
+  repCompleted?(rep: RepMetrics): void;
+  setEnded?(): void;
+}
+
 /** ref: a rest between sets is 1–3 min; 45 s with no rep means the set is over, not a pause. */
 export const AUTO_END_IDLE_MS = 45_000;
 
@@ -27,6 +34,11 @@ export class Coach {
   #nowMs = $state<number | null>(null);
   #lastRepEndMs: number | null = null;
   #analyzer: KickbackAnalyzer = createKickbackAnalyzer({ includeLandmarks: true });
+  readonly #hooks: CoachHooks;
+
+  constructor(hooks: CoachHooks = {}) {
+    this.#hooks = hooks;
+  }
 
   get analysis() { return this.#analysis; }
   get reps() { return this.#reps; }
@@ -48,6 +60,7 @@ export class Coach {
       if (this.#status === 'ready') this.#begin(analysis.completedRep.startMs);
       this.#reps = [...this.#reps, analysis.completedRep];
       this.#lastRepEndMs = analysis.completedRep.endMs;
+      this.#hooks.repCompleted?.(analysis.completedRep);
     }
     if (
       this.#status === 'active' &&
@@ -63,6 +76,7 @@ export class Coach {
   #begin(startMs: number): void {
     this.#status = 'active';
     this.#setStartMs = startMs;
+    this.#hooks.setStarted?.();
   }
 
   /** Manual start: clears the previous set's result and counts from the next frame. */
@@ -74,6 +88,7 @@ export class Coach {
   endSet(): void {
     if (this.#status !== 'active') return;
     this.#status = 'done';
+    this.#hooks.setEnded?.();
   }
 
   toggleSet(): void {
@@ -88,6 +103,13 @@ export class Coach {
     this.#status = 'ready';
     this.#setStartMs = null;
     this.#lastRepEndMs = null;
+  }
+
+  /** Shows a set recovered from storage (interrupted by a reload or crash) as finished. */
+  restore(reps: readonly RepMetrics[]): void {
+    this.newSet();
+    this.#reps = [...reps];
+    this.#status = 'done';
   }
 
   /** A new source (camera restarted, another file): time restarts, so does tracking. */

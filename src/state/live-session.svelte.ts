@@ -9,6 +9,8 @@ import { PoseClient, WorkerCrashedError, type ReadyReport } from '../capture/pos
 import { listCameras, openCamera, stopStream } from '../capture/camera';
 import { CAMERA_LOST, VIDEO_UNREADABLE, describeCameraError, type UserFacingError } from '../capture/camera-errors';
 import { Coach } from './coach.svelte';
+import { SetRecorder } from './set-recorder';
+import { SetStore } from '../storage/set-store';
 
 export type SessionStatus = 'idle' | 'starting' | 'running' | 'error';
 export type SourceKind = 'camera' | 'file';
@@ -38,7 +40,14 @@ export class LiveSession {
   resolution = $state<'640x480' | '1280x720' | '1920x1080'>('1280x720');
 
   /** The set being analysed; survives worker restarts and camera loss. */
-  readonly coach = new Coach();
+  readonly recorder = new SetRecorder(new SetStore(), (message) => {
+    this.#notice = message;
+  });
+  readonly coach = new Coach({
+    setStarted: () => this.recorder.begin({ source: this.#source, detector: this.#report?.detector ?? this.detector }),
+    repCompleted: (rep) => this.recorder.rep(rep),
+    setEnded: () => this.recorder.end(),
+  });
 
   #client: PoseClient | null = null;
   #loop: FrameLoop<PoseFrame> | null = null;
@@ -56,6 +65,15 @@ export class LiveSession {
   get stats() { return this.#stats; }
   get pose() { return this.#pose; }
   get cameras() { return this.#cameras; }
+
+  /** Brings back a set that a reload or crash interrupted; says so. */
+  async recoverInterruptedSet(): Promise<void> {
+    const found = await this.recorder.store.interruptedSet().catch(() => null);
+    if (!found) return;
+    this.coach.restore(found.reps.map((r) => r.rep));
+    await this.recorder.store.endSet(found.set.id, new Date());
+    this.#notice = `Recovered an unfinished set from ${new Date(found.set.startedAt).toLocaleTimeString()} with ${found.reps.length} ${found.reps.length === 1 ? 'rep' : 'reps'}: nothing counted was lost.`;
+  }
 
   dismissNotice(): void {
     this.#notice = null;

@@ -1,0 +1,67 @@
+/**
+ * Writes the set being coached to IndexedDB as it happens: the set row when it starts, each rep
+ * the moment it completes, the end time when it ends. Writes are chained so they land in order;
+ * a storage failure is reported once and never stops the coaching.
+ */
+import type { RepMetrics } from '../analysis/types';
+import { SetStore, type StoredSet } from '../storage/set-store';
+
+export class SetRecorder {
+  readonly #store: SetStore;
+  readonly #onError: (message: string) => void;
+  #setId: Promise<number | null> = Promise.resolve(null);
+  #chain: Promise<unknown> = Promise.resolve();
+  #reported = false;
+
+  constructor(store: SetStore, onError: (message: string) => void) {
+    this.#store = store;
+    this.#onError = onError;
+  }
+
+  get store(): SetStore {
+    return this.#store;
+  }
+
+  #fail(error: unknown): null {
+    if (!this.#reported) {
+      this.#reported = true;
+      this.#onError(`Reps can't be saved in this browser (${error instanceof Error ? error.message : String(error)}). They are still counted and shown.`);
+    }
+    return null;
+  }
+
+  begin(meta: Pick<StoredSet, 'source' | 'detector'>): void {
+    this.#setId = this.#store.beginSet(meta, new Date()).catch((e: unknown) => this.#fail(e));
+    this.#chain = this.#setId;
+  }
+
+  rep(rep: RepMetrics, flags: string[] = []): void {
+    const setId = this.#setId;
+    this.#chain = this.#chain.then(async () => {
+      const id = await setId;
+      if (id !== null) await this.#store.addRep(id, rep, flags).catch((e: unknown) => this.#fail(e));
+    });
+  }
+
+  flags(index: number, flags: string[]): void {
+    const setId = this.#setId;
+    this.#chain = this.#chain.then(async () => {
+      const id = await setId;
+      if (id !== null) await this.#store.setFlags(id, index, flags).catch((e: unknown) => this.#fail(e));
+    });
+  }
+
+  end(): void {
+    const setId = this.#setId;
+    this.#chain = this.#chain.then(async () => {
+      const id = await setId;
+      if (id !== null) await this.#store.endSet(id, new Date()).catch((e: unknown) => this.#fail(e));
+    });
+    this.#setId = Promise.resolve(null);
+  }
+
+  /** Resolves when every write so far has landed (tests, and before showing history). */
+  flushed(): Promise<unknown> {
+    return this.#chain;
+  }
+}

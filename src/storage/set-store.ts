@@ -1,0 +1,88 @@
+/**
+ * IndexedDB (through Dexie) for sets and their reps. Each rep is written the moment it
+ * completes, so a reload, a crash or a closed tab mid-set loses nothing that was counted.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { RepMetrics } from '../analysis/types';
+
+export interface StoredSet {
+  id: number;
+  /** ISO time the set started (wall clock, for the history list). */
+  startedAt: string;
+  /** Null while the set is in progress: a set left null was interrupted. */
+  endedAt: string | null;
+  source: 'camera' | 'file';
+  detector: string;
+  repCount: number;
+}
+
+export interface StoredRep {
+  id: number;
+  setId: number;
+  index: number;
+  rep: RepMetrics;
+  /** Rule ids flagged on this rep. */
+  flags: string[];
+}
+
+class KickCheckDb extends Dexie {
+  sets!: EntityTable<StoredSet, 'id'>;
+  reps!: EntityTable<StoredRep, 'id'>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({
+      sets: '++id, startedAt, endedAt',
+      reps: '++id, setId, [setId+index]',
+    });
+  }
+}
+
+export class SetStore {
+  readonly #db: KickCheckDb;
+
+  constructor(name = 'kickcheck') {
+    this.#db = new KickCheckDb(name);
+  }
+
+  async beginSet(meta: Pick<StoredSet, 'source' | 'detector'>, startedAt: Date): Promise<number> {
+    return this.#db.sets.add({ ...meta, startedAt: startedAt.toISOString(), endedAt: null, repCount: 0 });
+  }
+
+  async addRep(setId: number, rep: RepMetrics, flags: string[] = []): Promise<void> {
+    // $state proxies and class instances do not survive structured clone: store plain data.
+    const plain = JSON.parse(JSON.stringify(rep)) as RepMetrics;
+    await this.#db.transaction('rw', this.#db.sets, this.#db.reps, async () => {
+      await this.#db.reps.put({ setId, index: rep.index, rep: plain, flags } as StoredRep);
+      await this.#db.sets.update(setId, { repCount: await this.#db.reps.where('setId').equals(setId).count() });
+    });
+  }
+
+  async setFlags(setId: number, index: number, flags: string[]): Promise<void> {
+    await this.#db.reps.where('[setId+index]').equals([setId, index]).modify({ flags });
+  }
+
+  async endSet(setId: number, endedAt: Date): Promise<void> {
+    await this.#db.sets.update(setId, { endedAt: endedAt.toISOString() });
+  }
+
+  /** The newest set that never ended and holds at least one rep (an interrupted set). */
+  async interruptedSet(): Promise<{ set: StoredSet; reps: StoredRep[] } | null> {
+    const sets = await this.#db.sets.orderBy('startedAt').reverse().toArray();
+    const set = sets.find((s) => s.endedAt === null && s.repCount > 0);
+    if (!set) return null;
+    return { set, reps: await this.repsOf(set.id) };
+  }
+
+  async repsOf(setId: number): Promise<StoredRep[]> {
+    return this.#db.reps.where('[setId+index]').between([setId, Dexie.minKey], [setId, Dexie.maxKey]).toArray();
+  }
+
+  async listSets(): Promise<StoredSet[]> {
+    return this.#db.sets.orderBy('startedAt').reverse().toArray();
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The coaching screen end to end: a real kickback clip as the webcam, reps counted on the live
+ * screen, the set ended with Space, and the reps surviving a reload through real IndexedDB.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { launch, type Session } from './support/browser';
+import { FIXTURES, REPO_ROOT } from './support/paths';
+import { makeY4m } from './support/y4m';
+
+const baseUrl = inject('baseUrl');
+const workDir = inject('workDir');
+const SHOTS = join(REPO_ROOT, 'test-results');
+mkdirSync(SHOTS, { recursive: true });
+
+let session: Session | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+describe('coaching screen in real Chromium', () => {
+  it('counts reps of a side-view kickback on the live screen, ends the set with Space, and keeps the reps across a reload', async () => {
+    // The clip loops in the fake camera: one labelled rep per 10 s loop (labels.json: peak at 5.2 s).
+    const y4m = makeY4m(join(FIXTURES, 'kickback/cable_kickback_cgi_dosipov.mp4'), workDir, { maxSeconds: 10 });
+    session = await launch(baseUrl, { y4m });
+    const { page } = session;
+    await page.goto('/');
+    await page.getByTestId('start-camera').click();
+
+    const counter = page.getByTestId('rep-counter');
+    await expect.poll(async () => Number((await counter.textContent())?.match(/\d+/)?.[0] ?? 0), { timeout: 90_000, interval: 500 }).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId('working-leg').textContent()).toMatch(/(Left|Right) leg/);
+    await page.screenshot({ path: join(SHOTS, 'e2e-coaching-live.png') });
+
+    const counted = await page.evaluate(() => (globalThis as unknown as { __kickcheck: { reps: unknown[] } }).__kickcheck.reps.length);
+    await page.locator('body').press('Space');
+    await expect.poll(async () => page.evaluate(() => (globalThis as unknown as { __kickcheck: { setStatus: string } }).__kickcheck.setStatus)).toBe('done');
+    const table = page.getByTestId('rep-table');
+    await expect.poll(async () => table.locator('tbody tr').count()).toBe(counted);
+    await page.screenshot({ path: join(SHOTS, 'e2e-coaching-summary.png'), fullPage: true });
+
+    // Simulate an interrupted set: start a new one, let a rep complete, reload mid-set.
+    await page.getByTestId('new-set').click();
+    await expect.poll(async () => page.evaluate(() => (globalThis as unknown as { __kickcheck: { reps: unknown[] } }).__kickcheck.reps.length), { timeout: 90_000, interval: 500 }).toBeGreaterThanOrEqual(1);
+    const inFlight = await page.evaluate(() => (globalThis as unknown as { __kickcheck: { reps: unknown[] } }).__kickcheck.reps.length);
+    // Each rep is written as it completes; wait for that write, not for a guessed time.
+    await page.evaluate(() => (globalThis as unknown as { __kickcheck: { flushed(): Promise<boolean> } }).__kickcheck.flushed());
+    await page.reload();
+    await expect.poll(async () => page.getByTestId('notice').textContent(), { timeout: 15_000 }).toMatch(new RegExp(`Recovered an unfinished set .* with ${inFlight} reps?`));
+    await expect.poll(async () => page.getByTestId('rep-table').locator('tbody tr').count()).toBe(inFlight);
+  });
+});
