@@ -71,8 +71,8 @@ export class LiveSession {
     const found = await this.recorder.store.interruptedSet().catch(() => null);
     if (!found) return;
     this.coach.restore(found.reps.map((r) => r.rep));
-    await this.recorder.store.endSet(found.set.id, new Date());
-    this.#notice = `Recovered an unfinished set from ${new Date(found.set.startedAt).toLocaleTimeString()} with ${found.reps.length} ${found.reps.length === 1 ? 'rep' : 'reps'}: nothing counted was lost.`;
+    await this.recorder.store.endSet(found.set.id, Date.now());
+    this.#notice = `Recovered an unfinished set from ${new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(Date.parse(found.set.startedAt))} with ${found.reps.length} ${found.reps.length === 1 ? 'rep' : 'reps'}: nothing counted was lost.`;
   }
 
   dismissNotice(): void {

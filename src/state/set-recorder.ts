@@ -31,7 +31,7 @@ export class SetRecorder {
   }
 
   begin(meta: Pick<StoredSet, 'source' | 'detector'>): void {
-    this.#setId = this.#store.beginSet(meta, new Date()).catch((e: unknown) => this.#fail(e));
+    this.#setId = this.#store.beginSet(meta, Date.now()).catch((e: unknown) => this.#fail(e));
     this.#chain = this.#setId;
   }
 
@@ -55,7 +55,7 @@ export class SetRecorder {
     const setId = this.#setId;
     this.#chain = this.#chain.then(async () => {
       const id = await setId;
-      if (id !== null) await this.#store.endSet(id, new Date()).catch((e: unknown) => this.#fail(e));
+      if (id !== null) await this.#store.endSet(id, Date.now()).catch((e: unknown) => this.#fail(e));
     });
     this.#setId = Promise.resolve(null);
   }

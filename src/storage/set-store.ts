@@ -45,8 +45,8 @@ export class SetStore {
     this.#db = new KickCheckDb(name);
   }
 
-  async beginSet(meta: Pick<StoredSet, 'source' | 'detector'>, startedAt: Date): Promise<number> {
-    return this.#db.sets.add({ ...meta, startedAt: startedAt.toISOString(), endedAt: null, repCount: 0 });
+  async beginSet(meta: Pick<StoredSet, 'source' | 'detector'>, startedAtMs: number): Promise<number> {
+    return this.#db.sets.add({ ...meta, startedAt: new Date(startedAtMs).toISOString(), endedAt: null, repCount: 0 });
   }
 
   async addRep(setId: number, rep: RepMetrics, flags: string[] = []): Promise<void> {
@@ -62,8 +62,8 @@ export class SetStore {
     await this.#db.reps.where('[setId+index]').equals([setId, index]).modify({ flags });
   }
 
-  async endSet(setId: number, endedAt: Date): Promise<void> {
-    await this.#db.sets.update(setId, { endedAt: endedAt.toISOString() });
+  async endSet(setId: number, endedAtMs: number): Promise<void> {
+    await this.#db.sets.update(setId, { endedAt: new Date(endedAtMs).toISOString() });
   }
 
   /** The newest set that never ended and holds at least one rep (an interrupted set). */
