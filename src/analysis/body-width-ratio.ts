@@ -33,3 +33,12 @@ export function bodyWidthRatio(
   const r = widths.reduce((a, b) => a + b, 0) / widths.length / trunk;
   return Number.isFinite(r) ? r : null;
 }
+
+// ref: Drillis & Contini 1966 proportions above: a front view gives (0.75 + 0.55) / 2 = 0.65.
+const FRONT_VIEW_WIDTH_RATIO = 0.65;
+
+/** The width ratio as degrees away from a pure side view (0 side, 90 front). */
+export function offSideDegFromWidthRatio(ratio: number | null): number | null {
+  if (ratio === null || !Number.isFinite(ratio) || ratio < 0) return null;
+  return (Math.asin(Math.min(1, ratio / FRONT_VIEW_WIDTH_RATIO)) * 180) / Math.PI;
+}

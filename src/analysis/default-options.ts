@@ -1,10 +1,23 @@
+import type { KeypointSet } from '../pose/types';
 import type { AnalyzerOptions } from './types';
+
+/**
+ * Visibility gate per detector. BlazePose visibility and MoveNet keypoint scores are both
+ * probabilities but not calibrated alike: MoveNet scores a clearly visible knee at 0.4–0.5 on
+ * the side-view fixtures (cable_kickback_cgi_dosipov, median knee score 0.46).
+ */
+export const DEFAULT_MIN_VISIBILITY: Readonly<Record<KeypointSet, number>> = Object.freeze({
+  // ref: pose-detection's BlazePose demo and MediaPipe Pose both draw joints above 0.5.
+  blazepose33: 0.5,
+  // ref: pose-detection's MoveNet demo scoreThreshold 0.3; fixtures cable_kickback_cgi_dosipov
+  // and donkey_kick_cgi_kinkatsu (MoveNet Lightning) put visible joints at 0.4–0.8.
+  movenet17: 0.3,
+});
 
 /** Defaults for the analyser; user options are merged into a copy of these. */
 export const DEFAULT_ANALYZER_OPTIONS: Readonly<AnalyzerOptions> = Object.freeze({
-  // ref: BlazePose/MoveNet visibility is a probability (pose-detection `score`); 0.5 is the
-  // library's own default scoreThreshold, below which a joint is closer to a guess than a reading.
-  minVisibility: 0.5,
+  // null = DEFAULT_MIN_VISIBILITY for the frame's detector.
+  minVisibility: null,
   // ref: issue 3 facts, "BlazePose invents leg positions when the legs leave the frame": a joint
   // sitting on the border is usually one of those inventions, so leave a 1 % margin.
   edgeMarginFrac: 0.01,
@@ -33,4 +46,5 @@ export const DEFAULT_ANALYZER_OPTIONS: Readonly<AnalyzerOptions> = Object.freeze
   holdBandDeg: 5,
   smoothLandmarks: true,
   includeLandmarks: false,
+  includeLegDetail: false,
 });

@@ -15,12 +15,13 @@ import { isFinitePlanePoint, midpoint, type PlanePoint } from '../geometry/plane
 import { sagittalBasis, worldToPlane } from '../geometry/world-to-plane';
 import { JOINT_NAMES, jointIndex, type JointName } from '../pose/keypoint-tables';
 import { jointStatus, readJoint, readWorldJoint, type JointGate, type JointStatus, type Point2, type Point3 } from '../pose/read-joint';
-import type { Landmark, PoseFrame } from '../pose/types';
+import type { KeypointSet, Landmark, PoseFrame } from '../pose/types';
 import { validatePoseFrame } from '../pose/validate-pose-frame';
 import { LandmarkSmoother } from '../signal/landmark-smoother';
 import { median, quantile } from '../signal/robust-stats';
-import { bodyWidthRatio } from './body-width-ratio';
-import { DEFAULT_ANALYZER_OPTIONS } from './default-options';
+import { bodyWidthRatio, offSideDegFromWidthRatio } from './body-width-ratio';
+import { hipAxisOffSideDeg } from '../geometry/hip-axis-off-side';
+import { DEFAULT_ANALYZER_OPTIONS, DEFAULT_MIN_VISIBILITY } from './default-options';
 import { FacingTracker } from './facing-tracker';
 import type { LegFrameSample } from './leg-frame-sample';
 import { LegIdentityTracker } from './leg-identity-tracker';
@@ -31,6 +32,7 @@ import type {
   AnglePath,
   Angles,
   FrameAnalysis,
+  LegDetail,
   LumbarArchSource,
   Phase,
   RepMetrics,
@@ -46,6 +48,12 @@ export interface KickbackAnalyzer {
   push(frame: PoseFrame): FrameAnalysis;
   /** Completed reps so far (never lost, in completion order). */
   readonly reps: readonly RepMetrics[];
+  /**
+   * The stream has ended (set stopped, video over): count a rep whose leg is already most of the
+   * way back down. Returns it (also appended to `reps`), or null. Pushing more frames afterwards
+   * is allowed.
+   */
+  finish(): RepMetrics | null;
   reset(): void;
 }
 
@@ -57,6 +65,11 @@ const BILATERAL_MAX_FRAC = 0.5;
 // more than 60 % of the thigh's range, the leg rides along with a hip hinge (single-leg
 // deadlift), which is not a kickback. Torso sway in a swung kickback stays far below that.
 const HINGE_MAX_FRAC = 0.6;
+// ref: guide, the kickback isolates hip extension with the body weight resting on the standing
+// leg: the hips stay put. A squat lowers them by about a thigh length (and BlazePose often hides
+// the far leg in a side view, squat_side_aitrainer, so the bilateral check cannot always see
+// it); more than a third of a thigh of vertical hip travel is not a kickback.
+const HIP_TRAVEL_MAX_FRAC = 0.35;
 // A rep on the other leg switches the working leg only if the old one stayed within a quarter of
 // the rep's range (stricter than the bilateral check: a switch must be unambiguous).
 const SWITCH_MAX_OTHER_FRAC = 0.25;
@@ -72,7 +85,8 @@ const SAMPLE_HISTORY_MS = 30000;
 // ref: pelvis-tilt.ts: in the image the hips must be a tenth of a trunk apart to give a line.
 const PELVIS_MIN_SEPARATION_FRAC = 0.1;
 
-const LEG_CHAIN = ['Hip', 'Knee', 'Ankle', 'Heel', 'FootIndex'] as const;
+// Half a slow rep: long enough to ride out a flickering view reading.
+const PATH_SWITCH_MS = 1000;
 
 type JointMap<P> = Record<JointName, P | null>;
 
@@ -80,16 +94,6 @@ function emptyMap<P>(): JointMap<P> {
   const m = {} as JointMap<P>;
   for (const n of JOINT_NAMES) m[n] = null;
   return m;
-}
-
-function swapLegs<P>(m: JointMap<P>): void {
-  for (const part of LEG_CHAIN) {
-    const l = `left${part}` as JointName;
-    const r = `right${part}` as JointName;
-    const t = m[l];
-    m[l] = m[r];
-    m[r] = t;
-  }
 }
 
 function mid2(a: Point2 | null, b: Point2 | null): Point2 | null {
@@ -112,13 +116,16 @@ const NULL_ANGLES: Angles = Object.freeze({
 
 export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): KickbackAnalyzer {
   const opts: AnalyzerOptions = { ...DEFAULT_ANALYZER_OPTIONS, ...options };
-  if (!(opts.minVisibility >= 0 && opts.minVisibility <= 1)) {
-    throw new RangeError(`expected minVisibility in [0, 1], got ${opts.minVisibility}`);
+  if (opts.minVisibility !== null && !(opts.minVisibility >= 0 && opts.minVisibility <= 1)) {
+    throw new RangeError(`expected minVisibility in [0, 1] or null, got ${opts.minVisibility}`);
   }
   if (!(opts.legSwitchRatio >= 1)) {
     throw new RangeError(`expected legSwitchRatio >= 1, got ${opts.legSwitchRatio}`);
   }
-  const gate: JointGate = { minVisibility: opts.minVisibility, edgeMarginFrac: opts.edgeMarginFrac };
+  const gates: Record<KeypointSet, JointGate> = {
+    blazepose33: { minVisibility: opts.minVisibility ?? DEFAULT_MIN_VISIBILITY.blazepose33, edgeMarginFrac: opts.edgeMarginFrac },
+    movenet17: { minVisibility: opts.minVisibility ?? DEFAULT_MIN_VISIBILITY.movenet17, edgeMarginFrac: opts.edgeMarginFrac },
+  };
   const filterOpts = {
     minCutoffHz: opts.smoothingMinCutoffHz,
     beta: opts.smoothingBeta,
@@ -146,6 +153,9 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
   let restContours: { t: number; v: number }[] = [];
   let lastTimestampMs: number | null = null;
   let restSinceMs: number | null = null;
+  let currentPath: AnglePath | null = null;
+  let previousPath: AnglePath | null = null;
+  let pathWantedSinceMs: number | null = null;
   const reps: RepMetrics[] = [];
 
   function resetState(): void {
@@ -161,6 +171,9 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     restContours = [];
     lastTimestampMs = null;
     restSinceMs = null;
+    currentPath = null;
+    previousPath = null;
+    pathWantedSinceMs = null;
   }
 
   function pushSample(side: Side, s: LegFrameSample): void {
@@ -191,6 +204,12 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     const leanLo = quantile(inRep.map((s) => s.torsoLeanDeg), 0.05);
     const leanHi = quantile(inRep.map((s) => s.torsoLeanDeg), 0.95);
     if (leanLo !== null && leanHi !== null && leanHi - leanLo >= HINGE_MAX_FRAC * event.romDeg) {
+      return null;
+    }
+    const hipLo = quantile(inRep.map((s) => s.hipHeightPx), 0.05);
+    const hipHi = quantile(inRep.map((s) => s.hipHeightPx), 0.95);
+    const thighPx = median(inRep.map((s) => s.thighLengthPx));
+    if (hipLo !== null && hipHi !== null && thighPx !== null && hipHi - hipLo >= HIP_TRAVEL_MAX_FRAC * thighPx) {
       return null;
     }
     if (workingLeg !== leg) legTracker.force(leg);
@@ -290,6 +309,7 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     }
 
     // 1. Gated joints (pixels and world) and why each is missing.
+    const gate = gates[frame.keypointSet];
     const raw2d = emptyMap<Point2>();
     const raw3d = emptyMap<Point3>();
     const statuses = {} as Record<JointName, JointStatus>;
@@ -300,13 +320,26 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     }
 
     // 2. Leg identity by continuity.
+    const fixedJoints: { name: JointName; point: Point2 | null; world: Point3 | null; status: JointStatus }[] = [];
     const legOf = (s: Side) => ({ hip: raw2d[`${s}Hip`], knee: raw2d[`${s}Knee`], ankle: raw2d[`${s}Ankle`] });
     const ids = identity.update(legOf('left'), legOf('right'));
-    if (ids.swapped) {
-      swapLegs(raw2d);
-      swapLegs(raw3d);
-      swapLegs(statuses);
+    for (const side of ['left', 'right'] as const) {
+      for (const part of ['Knee', 'Ankle'] as const) {
+        const name: JointName = `${side}${part}`;
+        const fixed = ids[side][part === 'Knee' ? 'knee' : 'ankle'];
+        if (fixed === raw2d[name]) continue;
+        // Reassigned by continuity: carry the world point and status with the pixel point.
+        const from: JointName | null =
+          fixed === null ? null : fixed === raw2d[`${otherSide(side)}${part}`] ? `${otherSide(side)}${part}` : null;
+        fixedJoints.push({ name, point: fixed, world: from === null ? null : raw3d[from], status: from === null ? (fixed === null ? 'hidden' : 'ok') : statuses[from] });
+      }
     }
+    for (const f of fixedJoints) {
+      raw2d[f.name] = f.point;
+      raw3d[f.name] = f.world;
+      statuses[f.name] = f.status;
+    }
+    fixedJoints.length = 0;
 
     // 3. Smoothing.
     const list2d = JOINT_NAMES.map((n) => raw2d[n]);
@@ -321,8 +354,10 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     });
 
     // 4. View and facing.
-    const ratio = bodyWidthRatio(j2.leftShoulder, j2.rightShoulder, j2.leftHip, j2.rightHip);
-    const viewKind = viewClassifier.update(t, ratio);
+    const offSide =
+      hipAxisOffSideDeg(j3.leftHip, j3.rightHip) ??
+      offSideDegFromWidthRatio(bodyWidthRatio(j2.leftShoulder, j2.rightShoulder, j2.leftHip, j2.rightHip));
+    const viewKind = viewClassifier.update(t, offSide);
     const shoulderMid2 = mid2(j2.leftShoulder, j2.rightShoulder);
     const hipMid2 = mid2(j2.leftHip, j2.rightHip);
     const score = facingScore({
@@ -338,10 +373,28 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
 
     // 5. Angle path and sagittal-plane body.
     const hasWorld = j3.leftHip !== null && j3.rightHip !== null;
-    let path: AnglePath = '2d';
+    let wanted: AnglePath = '2d';
     if (hasWorld && (opts.anglePath === '3d' || (opts.anglePath === 'auto' && viewKind !== null && viewKind !== 'side'))) {
-      path = '3d';
+      wanted = '3d';
     }
+    // The two paths differ by a few degrees (issue 3 facts; 20° on donkey_kick_cgi_kinkatsu):
+    // a switch mid-rep would show up as fake motion, so in auto mode a switch must be wanted for
+    // a while and waits until neither leg is in a rep.
+    if (opts.anglePath !== 'auto' || currentPath === null || wanted === currentPath || !hasWorld) {
+      currentPath = hasWorld ? wanted : '2d';
+      pathWantedSinceMs = null;
+    } else if (pathWantedSinceMs === null) {
+      pathWantedSinceMs = t;
+    } else if (t - pathWantedSinceMs >= PATH_SWITCH_MS && !midRep()) {
+      currentPath = wanted;
+      pathWantedSinceMs = null;
+    }
+    if (previousPath !== null && currentPath !== null && currentPath !== previousPath) {
+      machines.left.rebase();
+      machines.right.rebase();
+    }
+    if (currentPath !== null) previousPath = currentPath;
+    let path: AnglePath = currentPath ?? wanted;
     let body: PlaneBody | null = null;
     const basis = path === '3d' ? sagittalBasis(j3.leftHip, j3.rightHip, facing) : null;
     if (path === '3d' && basis !== null) {
@@ -435,6 +488,8 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
         lumbarArchDeg: arch,
         pelvisTiltDeg: pelvisTilt,
         otherThighDeg: usable ? legA[otherSide(side)].thighElevationDeg : null,
+        hipHeightPx: usable && hipMid2 !== null ? -hipMid2.y : null,
+        thighLengthPx: usable ? segmentLength(j2[`${side}Hip`], j2[`${side}Knee`]) : null,
         path,
       });
       const upd = machines[side].update(t, usable ? a.thighElevationDeg : null);
@@ -452,7 +507,7 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     const shownLeg: Side | null =
       workingLeg ??
       (statuses.leftKnee === 'ok' || statuses.rightKnee === 'ok'
-        ? kneeVisibility(frame, 'left') >= kneeVisibility(frame, 'right') !== ids.swapped
+        ? kneeVisibility(frame, 'left') >= kneeVisibility(frame, 'right')
           ? 'left'
           : 'right'
         : null);
@@ -477,7 +532,22 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
       completedRep,
     };
     if (opts.includeLandmarks) result.smoothedLandmarks = toLandmarks(frame, j2);
+    if (opts.includeLegDetail) {
+      const detail = (side: Side): LegDetail => ({
+        ...legA[side],
+        phase: machines[side].currentPhase,
+        restDeg: machines[side].restDeg,
+      });
+      result.legs = { left: detail('left'), right: detail('right') };
+    }
     return result;
+  }
+
+  function midRep(): boolean {
+    return (['left', 'right'] as const).some((side) => {
+      const p = machines[side].currentPhase;
+      return p === 'lifting' || p === 'peak' || p === 'lowering';
+    });
   }
 
   function displayPhase(workingLeg: Side | null): Phase {
@@ -491,11 +561,26 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     get reps() {
       return reps;
     },
+    finish() {
+      const leg = legTracker.current;
+      if (leg === null) return null;
+      const event = machines[leg].finish();
+      if (event === null) return null;
+      const rep = acceptRep(leg, event, leg);
+      if (rep !== null) reps.push(rep);
+      return rep;
+    },
     reset() {
       resetState();
       reps.length = 0;
     },
   };
+}
+
+function segmentLength(a: Point2 | null, b: Point2 | null): number | null {
+  if (a === null || b === null) return null;
+  const d = Math.hypot(a.x - b.x, a.y - b.y);
+  return Number.isFinite(d) ? d : null;
 }
 
 function kneeVisibility(frame: PoseFrame, side: Side): number {

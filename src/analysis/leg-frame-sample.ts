@@ -11,5 +11,9 @@ export interface LegFrameSample {
   pelvisTiltDeg: number | null;
   /** The other leg's thigh elevation, for the bilateral check. */
   otherThighDeg: number | null;
+  /** Mid-hip height in the image (−y, pixels), for the hips-stay-put check. */
+  hipHeightPx: number | null;
+  /** This leg's thigh length in the image, pixels (the scale for hip travel). */
+  thighLengthPx: number | null;
   path: AnglePath;
 }

@@ -1,9 +1,11 @@
 /**
  * Keeps each leg's identity by continuity: MoveNet swaps left/right labels dozens of times on
- * side-view footage (DESIGN.md §2), which would make the "working" thigh jump between legs.
- * Each frame, the labelled assignment is compared with the swapped one against where each leg
- * was last seen; the labels are swapped only when that is clearly closer (hysteresis), so legs
- * crossing at the bottom of a rep keep their identity.
+ * side-view footage (DESIGN.md §2), and on cable_kickback_cgi_dosipov (MoveNet Lightning) it
+ * even puts both knees on the same leg while the ankles stay apart. So each joint type (knee,
+ * ankle) is assigned on its own: the model's labels are kept unless the swapped assignment is
+ * clearly closer to where each leg was last seen (hysteresis, so legs crossing at the bottom of
+ * a rep keep their identity), and two observations collapsed onto one leg leave the other leg's
+ * joint unknown rather than wrong.
  */
 import type { Point2 } from '../pose/read-joint';
 
@@ -13,10 +15,19 @@ export interface LegPoints {
   ankle: Point2 | null;
 }
 
-// A swap must explain the frame at least twice as well as the labels do...
+export interface LegPair {
+  left: LegPoints;
+  right: LegPoints;
+}
+
+// A swap must explain the joint at least twice as well as the labels do...
 const SWAP_COST_RATIO = 0.5;
-// ...and by a margin of a tenth of a thigh, so two near-identical costs (legs together) never swap.
+// ...and by a tenth of a thigh, so near-identical costs (legs together) never swap.
 const SWAP_MARGIN_FRAC = 0.1;
+// Two observations closer than a quarter thigh while the legs were last seen more than half a
+// thigh apart: the detector has put both on one leg.
+const COLLAPSE_FRAC = 0.25;
+const APART_FRAC = 0.5;
 
 function dist(a: Point2 | null, b: Point2 | null): number | null {
   if (a === null || b === null) return null;
@@ -24,75 +35,81 @@ function dist(a: Point2 | null, b: Point2 | null): number | null {
   return Number.isFinite(d) ? d : null;
 }
 
-function legCost(prev: LegPoints, now: LegPoints): { sum: number; n: number } {
-  let sum = 0;
-  let n = 0;
-  for (const k of ['knee', 'ankle'] as const) {
-    const d = dist(prev[k], now[k]);
-    if (d !== null) {
-      sum += d;
-      n += 1;
-    }
-  }
-  return { sum, n };
+function thighLength(p: LegPair, q: LegPair | null): number | null {
+  return (
+    dist(p.left.hip, p.left.knee) ??
+    dist(p.right.hip, p.right.knee) ??
+    (q === null ? null : (dist(q.left.hip, q.left.knee) ?? dist(q.right.hip, q.right.knee)))
+  );
 }
 
 export class LegIdentityTracker {
-  private last: { left: LegPoints; right: LegPoints } | null = null;
-  private swapped = false;
-  private agree = 0;
-  private disagree = 0;
+  private last: LegPair | null = null;
+  private corrections = 0;
 
-  /** True while the model's labels are being read swapped. */
-  get isSwapped(): boolean {
-    return this.swapped;
-  }
-
-  /**
-   * Share of frames in which the tracked identity disagreed with the model's label: above 0.5
-   * the model's majority says our "left" is really its right.
-   */
-  get disagreementShare(): number {
-    const n = this.agree + this.disagree;
-    return n === 0 ? 0 : this.disagree / n;
+  /** Joints reassigned so far (label swaps undone, collapsed joints dropped). */
+  get correctionCount(): number {
+    return this.corrections;
   }
 
   reset(): void {
     this.last = null;
-    this.swapped = false;
-    this.agree = 0;
-    this.disagree = 0;
+    this.corrections = 0;
   }
 
-  /** Returns the legs in tracked identity order (possibly the model's labels swapped). */
-  update(left: LegPoints, right: LegPoints): { left: LegPoints; right: LegPoints; swapped: boolean } {
-    const cur = this.swapped ? { left: right, right: left } : { left, right };
+  /** Returns the legs in tracked identity order. */
+  update(left: LegPoints, right: LegPoints): LegPair {
+    const cur: LegPair = { left: { ...left }, right: { ...right } };
     const last = this.last;
-    if (last !== null) {
-      const keepL = legCost(last.left, cur.left);
-      const keepR = legCost(last.right, cur.right);
-      const swapL = legCost(last.left, cur.right);
-      const swapR = legCost(last.right, cur.left);
-      const thigh =
-        dist(cur.left.hip, cur.left.knee) ?? dist(cur.right.hip, cur.right.knee) ?? dist(last.left.hip, last.left.knee);
-      if (keepL.n + keepR.n === 4 && swapL.n + swapR.n === 4 && thigh !== null) {
-        const keep = keepL.sum + keepR.sum;
-        const swap = swapL.sum + swapR.sum;
-        if (swap < SWAP_COST_RATIO * keep && keep - swap > SWAP_MARGIN_FRAC * thigh) {
-          this.swapped = !this.swapped;
-          const t = cur.left;
-          cur.left = cur.right;
-          cur.right = t;
-        }
-      }
+    const thigh = thighLength(cur, last);
+    if (last !== null && thigh !== null) {
+      for (const k of ['knee', 'ankle'] as const) this.assign(k, cur, last, thigh);
     }
-    if (this.swapped) this.disagree += 1;
-    else this.agree += 1;
     this.last = {
       left: mergeLast(last?.left, cur.left),
       right: mergeLast(last?.right, cur.right),
     };
-    return { left: cur.left, right: cur.right, swapped: this.swapped };
+    return cur;
+  }
+
+  private assign(k: 'knee' | 'ankle', cur: LegPair, last: LegPair, thigh: number): void {
+    const oL = cur.left[k];
+    const oR = cur.right[k];
+    const pL = last.left[k];
+    const pR = last.right[k];
+    if (pL === null || pR === null) return;
+    const lastApart = dist(pL, pR) ?? 0;
+    if (oL !== null && oR !== null) {
+      const apart = dist(oL, oR) ?? 0;
+      if (apart < COLLAPSE_FRAC * thigh && lastApart > APART_FRAC * thigh) {
+        // Both on one leg: keep the observation for the leg it is near, drop the other.
+        const m = { x: (oL.x + oR.x) / 2, y: (oL.y + oR.y) / 2 };
+        const nearLeft = (dist(m, pL) ?? Infinity) <= (dist(m, pR) ?? Infinity);
+        cur.left[k] = nearLeft ? m : null;
+        cur.right[k] = nearLeft ? null : m;
+        this.corrections += 1;
+        return;
+      }
+      const keep = (dist(pL, oL) ?? 0) + (dist(pR, oR) ?? 0);
+      const swap = (dist(pL, oR) ?? 0) + (dist(pR, oL) ?? 0);
+      if (swap < SWAP_COST_RATIO * keep && keep - swap > SWAP_MARGIN_FRAC * thigh) {
+        cur.left[k] = oR;
+        cur.right[k] = oL;
+        this.corrections += 1;
+      }
+      return;
+    }
+    // Only one leg's joint seen: move it to the other leg if it is clearly that one.
+    const o = oL ?? oR;
+    if (o === null) return;
+    const labelledLeft = oL !== null;
+    const dOwn = dist(labelledLeft ? pL : pR, o) ?? 0;
+    const dOther = dist(labelledLeft ? pR : pL, o) ?? 0;
+    if (dOther < SWAP_COST_RATIO * dOwn && dOwn - dOther > SWAP_MARGIN_FRAC * thigh) {
+      cur.left[k] = labelledLeft ? null : o;
+      cur.right[k] = labelledLeft ? o : null;
+      this.corrections += 1;
+    }
   }
 }
 

@@ -148,6 +148,25 @@ export class RepPhaseMachine {
     return { phase: this.phase, completed };
   }
 
+  /**
+   * The signal's reference changed (the angle path switched between 2D and 3D, which read a few
+   * degrees apart): drop a rep under way and learn rest afresh, keeping the set's typical range.
+   */
+  rebase(): void {
+    this.abortRep();
+  }
+
+  /**
+   * End of the stream (set stopped, video ended): a rep whose leg is already on its way back,
+   * in the lower part of its range, counts; one still up does not.
+   */
+  finish(): RepEvent | null {
+    if (this.phase !== 'lowering' || this.lowMin === null) return null;
+    const rom = this.peak.v - this.restAtLift;
+    if (this.lowMin.v > this.restAtLift + SETTLE_FRAC * rom) return null;
+    return this.complete(rom, this.lowMin);
+  }
+
   private abortRep(): void {
     // A long hole mid-rep: the rep cannot be timed, so drop it; completed reps stay counted.
     this.phase = this.roms.length > 0 ? 'bottom' : 'setup';
@@ -230,6 +249,11 @@ export class RepPhaseMachine {
       low.v <= this.restAtLift + SETTLE_FRAC * rom &&
       (s.t - low.t >= SETTLE_MS || s.v >= low.v + NOISE_FLOOR_DEG);
     if (!atRest && !settledShort) return null;
+    return this.complete(rom, low);
+  }
+
+  private complete(rom: number, low: Sample): RepEvent | null {
+    const edge = Math.max(NOISE_FLOOR_DEG, EDGE_FRAC * rom);
     const event = this.buildEvent(rom, edge, low);
     this.phase = 'bottom';
     // Rest for the next rep is learnt afresh from where the leg came back to.

@@ -118,11 +118,25 @@ export interface FrameAnalysis {
   completedRep: RepMetrics | null;
   /** Smoothed pixel landmarks (same index table as the input), when `includeLandmarks`. */
   smoothedLandmarks?: Landmark[];
+  /** Both legs' angles and rep phases, when `includeLegDetail` (debugging, plots of both legs). */
+  legs?: Record<Side, LegDetail>;
+}
+
+export interface LegDetail {
+  thighElevationDeg: number | null;
+  hipExtensionDeg: number | null;
+  kneeFlexionDeg: number | null;
+  phase: Phase;
+  /** The rep machine's current rest level (thigh elevation), null before it has one. */
+  restDeg: number | null;
 }
 
 export interface AnalyzerOptions {
-  /** Joints below this visibility are unknown. ref: DESIGN.md §2 last paragraph. */
-  minVisibility: number;
+  /**
+   * Joints below this visibility are unknown (DESIGN.md §2 last paragraph). Null picks the
+   * detector's own default (DEFAULT_MIN_VISIBILITY: BlazePose 0.5, MoveNet 0.3).
+   */
+  minVisibility: number | null;
   /** A joint closer than this fraction of the image size to the border is "out of frame". */
   edgeMarginFrac: number;
   anglePath: AnglePathPreference;
@@ -146,4 +160,6 @@ export interface AnalyzerOptions {
   smoothLandmarks: boolean;
   /** Copy the smoothed landmarks into every FrameAnalysis (for drawing). */
   includeLandmarks: boolean;
+  /** Add both legs' angles and rep phases to every FrameAnalysis. */
+  includeLegDetail: boolean;
 }
