@@ -143,12 +143,15 @@ const STANDARD: RuleConfig = {
   // the 4–8° error (DESIGN.md §2), so kept.
   kneeCurlRiseMaxDeg: 20,
 
-  // ref: DESIGN.md §4 "up < 0.6 s"; guide "controlled, deliberate motion". Timing error is one
-  // frame (≤ 0.1 s at 10 fps), well inside the margin between a swing and a controlled lift.
-  concentricMinS: 0.6,
-  // ref: DESIGN.md §4 "down < 0.8 s"; guide "avoiding momentum or swinging" (letting the cable
-  // pull the leg back is the commonest swing).
-  eccentricMinS: 0.8,
+  // ref: DESIGN.md §4 "up < 0.6 s"; guide "controlled, deliberate motion". RepMetrics.concentricS
+  // is the analyser's transit time from 10 % to 95 % of the rep's range (src/analysis
+  // rep-phase-machine: EDGE_FRAC 0.1, TOP_FRAC 0.05), not the whole movement: for a smooth,
+  // bell-shaped speed profile that is ~0.6 of it (cosine 0.65, minimum-jerk ~0.55). 0.6 s of
+  // movement is ~0.36–0.39 s of transit; 0.4 s keeps a 1 s controlled lift (0.65 s) well clear.
+  concentricMinS: 0.4,
+  // ref: DESIGN.md §4 "down < 0.8 s" of movement → ~0.5 s of 10 %–95 % transit (as
+  // concentricMinS); guide "avoiding momentum or swinging" (letting the cable pull the leg back).
+  eccentricMinS: 0.5,
   // ref: DESIGN.md §4 "> 300°/s": a controlled 40° kick in 1 s peaks near 60–100°/s; smoothed
   // landmark jitter stays far below 300°/s.
   angularVelocityMaxDegS: 300,
@@ -212,10 +215,10 @@ const RELAXED: RuleConfig = {
   kneeLockMaxDeg: 4,
   // ref: DESIGN.md §4 20° + 5°.
   kneeCurlRiseMaxDeg: 25,
-  // ref: DESIGN.md §4 0.6 s less one frame at 10 fps.
-  concentricMinS: 0.5,
-  // ref: DESIGN.md §4 0.8 s less two frames at 10 fps.
-  eccentricMinS: 0.6,
+  // ref: DESIGN.md §4 0.6 s movement ≈ 0.4 s transit (see standard), less one frame at 10 fps.
+  concentricMinS: 0.3,
+  // ref: DESIGN.md §4 0.8 s movement ≈ 0.5 s transit (see standard), less one frame at 10 fps.
+  eccentricMinS: 0.4,
   // ref: DESIGN.md §4 300°/s + a third, for fast but controlled lifters.
   angularVelocityMaxDegS: 400,
   // ref: DESIGN.md §4 10° + the upper 8° of single-camera error halved (range of noise).
@@ -246,10 +249,11 @@ const STRICT: RuleConfig = {
   kneeLockMaxDeg: 8,
   // ref: DESIGN.md §4 20° − 5°, still twice the 4–8° error of the two readings.
   kneeCurlRiseMaxDeg: 15,
-  // ref: guide "controlled, deliberate motion": a common coaching tempo is ~1 s up.
-  concentricMinS: 0.8,
-  // ref: guide "avoiding momentum": ~1 s down, slower than up.
-  eccentricMinS: 1,
+  // ref: guide "controlled, deliberate motion": ~0.8 s of movement up, ≈ 0.5 s of 10 %–95 %
+  // transit (see standard).
+  concentricMinS: 0.5,
+  // ref: guide "avoiding momentum": ~1 s of movement down, ≈ 0.65 s of transit (see standard).
+  eccentricMinS: 0.65,
   // ref: DESIGN.md §4 300°/s less a sixth.
   angularVelocityMaxDegS: 250,
   // ref: DESIGN.md §4 default "torso range > 10°".
