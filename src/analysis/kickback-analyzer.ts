@@ -41,6 +41,7 @@ import type {
   ViewKind,
 } from './types';
 import { ViewClassifier } from './view-classifier';
+import { checkLegSegments } from './segment-length-gate';
 import { WorkingLegTracker } from './working-leg-tracker';
 
 export interface KickbackAnalyzer {
@@ -193,9 +194,8 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
 
   function acceptRep(leg: Side, event: RepEvent, workingLeg: Side | null): RepMetrics | null {
     const inRep = samples[leg].filter((s) => s.t >= event.startMs - 1e-6 && s.t <= event.endMs + 1e-6);
-    const span = samples[leg].filter((s) => s.t >= event.startMs - 1000 && s.t <= event.endMs);
-    const otherLo = quantile(span.map((s) => s.otherThighDeg), 0.05);
-    const otherHi = quantile(span.map((s) => s.otherThighDeg), 0.95);
+    const otherLo = quantile(inRep.map((s) => s.otherThighDeg), 0.05);
+    const otherHi = quantile(inRep.map((s) => s.otherThighDeg), 0.95);
     const otherRange = otherLo === null || otherHi === null ? null : otherHi - otherLo;
     // A rep by the leg that is not (yet) the working one counts, and makes it the working one,
     // only when the other leg was clearly still throughout: the user changed legs.
@@ -340,6 +340,20 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
       statuses[f.name] = f.status;
     }
     fixedJoints.length = 0;
+    const trunkPx = segmentLength(mid2(raw2d.leftShoulder, raw2d.rightShoulder), mid2(raw2d.leftHip, raw2d.rightHip));
+    const checks = (['left', 'right'] as const).map((side) =>
+      checkLegSegments(raw2d[`${side}Hip`], raw2d[`${side}Knee`], raw2d[`${side}Ankle`], raw2d[`${otherSide(side)}Knee`], trunkPx),
+    );
+    (['left', 'right'] as const).forEach((side, i) => {
+      const c = checks[i];
+      const drop = (name: JointName): void => {
+        raw2d[name] = null;
+        raw3d[name] = null;
+        statuses[name] = 'hidden';
+      };
+      if (c?.dropKnee) drop(`${side}Knee`);
+      if (c?.dropAnkle) drop(`${side}Ankle`);
+    });
 
     // 3. Smoothing.
     const list2d = JOINT_NAMES.map((n) => raw2d[n]);
