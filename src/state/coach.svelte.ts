@@ -1,47 +1,92 @@
 /**
- * The set being coached: feeds each PoseFrame through the analysis core, keeps every completed
- * rep, and runs the set's lifecycle. Runes state behind getters; the core stays pure.
+ * The set being coached: feeds each PoseFrame through the analysis core and the form rules,
+ * keeps every completed rep with its verdict, picks the one cue to show, and runs the set's
+ * lifecycle. Runes state behind getters; the core and the rules stay pure.
  *
  * Set lifecycle (the brief is silent; this is what a lifter 2 m from the laptop needs):
  * - `ready`: tracking and framing check, nothing counted yet;
  * - `active`: starts on Space / the button, or by itself when the first rep completes (the
- *   lifter should not have to walk to the keyboard); the set timer runs from the first frame
- *   of that rep;
+ *   lifter should not have to walk to the keyboard); the set timer runs from that rep's start;
  * - `done`: on Space / the button, when a video file ends, or after `AUTO_END_IDLE_MS` with no
  *   rep; the summary is shown and the reps stay until a new set starts.
  */
 import { createKickbackAnalyzer, type KickbackAnalyzer } from '../analysis/kickback-analyzer';
 import type { FrameAnalysis, RepMetrics } from '../analysis/types';
+import {
+  createCueArbiter,
+  createLiveHintState,
+  evaluateFrame,
+  evaluateRep,
+  kickTargetBand,
+  summarizeSet,
+  updateArchOnset,
+  type ArchOnsetState,
+  type Cue,
+  type KickTargetBand,
+  type RepVerdict,
+  type RuleConfig,
+  type SetSummary,
+} from '../feedback';
 import type { PoseFrame } from '../pose/types';
 
 export type SetStatus = 'ready' | 'active' | 'done';
 
-/** What the coach tells the outside world (storage) as the set unfolds. */
+/** What the coach tells the outside world (storage, voice) as the set unfolds. */
 export interface CoachHooks {
   setStarted?(): void;
-  repCompleted?(rep: RepMetrics): void;
+  repCompleted?(rep: RepMetrics, verdict: RepVerdict): void;
   setEnded?(): void;
+  cue?(cue: Cue): void;
+}
+
+/** Where the thresholds and the learned kick-height target live (the settings). */
+export interface CoachSettings {
+  readonly config: Readonly<RuleConfig>;
+  archOnset: ArchOnsetState;
 }
 
 /** ref: a rest between sets is 1–3 min; 45 s with no rep means the set is over, not a pause. */
 export const AUTO_END_IDLE_MS = 45_000;
+/** A rep cue stays on screen this long (frame time): long enough to read from 2 m. */
+export const CUE_SHOW_MS = 3500;
+
+export type CueTone = 'good' | 'warn' | 'bad';
+
+export interface ShownCue {
+  text: string;
+  tone: CueTone;
+  ruleId: Cue['ruleId'];
+}
+
+function toneOf(cue: Cue): CueTone {
+  if (cue.ruleId === 'positive') return 'good';
+  return cue.severity >= 3 ? 'bad' : 'warn';
+}
 
 export class Coach {
   #analysis = $state.raw<FrameAnalysis | null>(null);
   #reps = $state.raw<readonly RepMetrics[]>([]);
+  #verdicts = $state.raw<readonly RepVerdict[]>([]);
   #status = $state<SetStatus>('ready');
   #setStartMs = $state<number | null>(null);
   #nowMs = $state<number | null>(null);
+  #cue = $state.raw<(Cue & { shownUntilMs: number }) | null>(null);
   #lastRepEndMs: number | null = null;
   #analyzer: KickbackAnalyzer = createKickbackAnalyzer({ includeLandmarks: true });
+  #hintState = createLiveHintState();
+  #arbiter;
   readonly #hooks: CoachHooks;
+  readonly #settings: CoachSettings;
 
-  constructor(hooks: CoachHooks = {}) {
+  constructor(settings: CoachSettings, hooks: CoachHooks = {}) {
+    this.#settings = settings;
     this.#hooks = hooks;
+    this.#arbiter = createCueArbiter(settings.config);
   }
 
   get analysis() { return this.#analysis; }
   get reps() { return this.#reps; }
+  get verdicts() { return this.#verdicts; }
   get status() { return this.#status; }
   get repCount() { return this.#reps.length; }
   /** Set time in ms from the frames' own clock (media time for files). */
@@ -51,16 +96,43 @@ export class Coach {
   get lastRep(): RepMetrics | null {
     return this.#reps.at(-1) ?? null;
   }
+  /** The one cue to show now, or null. */
+  get cue(): ShownCue | null {
+    const c = this.#cue;
+    if (!c || this.#nowMs === null || this.#nowMs > c.shownUntilMs) return null;
+    return { text: c.text, tone: toneOf(c), ruleId: c.ruleId };
+  }
+  /** Hip-extension band for the gauge, for the working leg (or the last rep's leg). */
+  get targetBand(): KickTargetBand {
+    const leg = this.#analysis?.workingLeg ?? this.lastRep?.leg ?? 'right';
+    return kickTargetBand(this.#settings.archOnset, leg, this.#settings.config);
+  }
+  get summary(): SetSummary | null {
+    return this.#reps.length === this.#verdicts.length ? summarizeSet(this.#reps, this.#verdicts) : null;
+  }
+
+  /** The thresholds changed (preset or override): later reps and cues use the new ones. */
+  configChanged(): void {
+    this.#arbiter.setConfig(this.#settings.config);
+  }
 
   push(frame: PoseFrame): FrameAnalysis {
     const analysis = this.#analyzer.push(frame);
+    const config = this.#settings.config;
     this.#analysis = analysis;
     this.#nowMs = frame.timestampMs;
-    if (analysis.completedRep && this.#status !== 'done') {
-      if (this.#status === 'ready') this.#begin(analysis.completedRep.startMs);
-      this.#reps = [...this.#reps, analysis.completedRep];
-      this.#lastRepEndMs = analysis.completedRep.endMs;
-      this.#hooks.repCompleted?.(analysis.completedRep);
+    if (analysis.completedRep && this.#status !== 'done') this.#onRep(analysis.completedRep, frame.timestampMs, config);
+    const hint = evaluateFrame(analysis, config, this.#hintState);
+    const current = this.#cue && frame.timestampMs <= this.#cue.shownUntilMs ? this.#cue : null;
+    if (hint) {
+      // A live hint shows while its condition lasts, but a fresh rep cue keeps the screen
+      // unless the hint is more severe (e.g. the lifter walked out of frame).
+      if (!current || current.repIndex === null || hint.severity > current.severity) {
+        const cue = this.#arbiter.onHint(hint, frame.timestampMs);
+        if (cue) this.#show(cue, frame.timestampMs);
+      }
+    } else if (current?.repIndex === null) {
+      this.#cue = null;
     }
     if (
       this.#status === 'active' &&
@@ -71,6 +143,24 @@ export class Coach {
       this.endSet();
     }
     return analysis;
+  }
+
+  #onRep(rep: RepMetrics, timestampMs: number, config: Readonly<RuleConfig>): void {
+    if (this.#status === 'ready') this.#begin(rep.startMs);
+    // Judge against what was learned BEFORE this rep, then learn from it.
+    const verdict = evaluateRep(rep, config, { archOnset: this.#settings.archOnset });
+    this.#settings.archOnset = updateArchOnset(this.#settings.archOnset, rep, config);
+    this.#reps = [...this.#reps, rep];
+    this.#verdicts = [...this.#verdicts, verdict];
+    this.#lastRepEndMs = rep.endMs;
+    this.#hooks.repCompleted?.(rep, verdict);
+    const cue = this.#arbiter.onRep(verdict, timestampMs);
+    if (cue) this.#show(cue, timestampMs);
+  }
+
+  #show(cue: Cue, timestampMs: number): void {
+    this.#cue = { ...cue, shownUntilMs: timestampMs + CUE_SHOW_MS };
+    if (cue.speak) this.#hooks.cue?.(cue);
   }
 
   #begin(startMs: number): void {
@@ -99,7 +189,11 @@ export class Coach {
   /** Back to `ready` for the next set; the analyser forgets the old rest position. */
   newSet(): void {
     this.#analyzer.reset();
+    this.#arbiter.reset();
+    this.#hintState = createLiveHintState();
     this.#reps = [];
+    this.#verdicts = [];
+    this.#cue = null;
     this.#status = 'ready';
     this.#setStartMs = null;
     this.#lastRepEndMs = null;
@@ -108,13 +202,17 @@ export class Coach {
   /** Shows a set recovered from storage (interrupted by a reload or crash) as finished. */
   restore(reps: readonly RepMetrics[]): void {
     this.newSet();
+    const config = this.#settings.config;
     this.#reps = [...reps];
+    this.#verdicts = reps.map((rep) => evaluateRep(rep, config, { archOnset: this.#settings.archOnset }));
     this.#status = 'done';
   }
 
   /** A new source (camera restarted, another file): time restarts, so does tracking. */
   resetTracking(): void {
     this.#analyzer.reset();
+    this.#hintState = createLiveHintState();
     this.#analysis = null;
+    this.#cue = null;
   }
 }

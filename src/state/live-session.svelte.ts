@@ -11,6 +11,8 @@ import { CAMERA_LOST, VIDEO_UNREADABLE, describeCameraError, type UserFacingErro
 import { Coach } from './coach.svelte';
 import { SetRecorder } from './set-recorder';
 import { SetStore } from '../storage/set-store';
+import { Settings } from './settings.svelte';
+import { repTone, speak } from '../ui/voice';
 
 export type SessionStatus = 'idle' | 'starting' | 'running' | 'error';
 export type SourceKind = 'camera' | 'file';
@@ -43,10 +45,17 @@ export class LiveSession {
   readonly recorder = new SetRecorder(new SetStore(), (message) => {
     this.#notice = message;
   });
-  readonly coach = new Coach({
+  readonly settings = new Settings();
+  readonly coach = new Coach(this.settings, {
     setStarted: () => this.recorder.begin({ source: this.#source, detector: this.#report?.detector ?? this.detector }),
-    repCompleted: (rep) => this.recorder.rep(rep),
+    repCompleted: (rep, verdict) => {
+      this.recorder.rep(rep, verdict.flags.map((f) => f.ruleId));
+      if (this.settings.repTone && !this.settings.muted) repTone(verdict.clean);
+    },
     setEnded: () => this.recorder.end(),
+    cue: (cue) => {
+      if (!this.settings.muted) speak(cue.text, { voiceUri: this.settings.voiceUri, rate: this.settings.rate });
+    },
   });
 
   #client: PoseClient | null = null;

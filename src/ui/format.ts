@@ -6,12 +6,18 @@ export function formatClock(ms: number): string {
   return `${m}:${String(s).padStart(2, '0')}`;
 }
 
+/** Rounds first so a reading of -0.3° shows as 0°, not -0°. */
+function fixed(value: number, digits: number): string {
+  const text = value.toFixed(digits);
+  return Number(text) === 0 ? (0).toFixed(digits) : text;
+}
+
 export function formatDeg(value: number | null | undefined, digits = 0): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? '–' : `${value.toFixed(digits)}°`;
+  return value === null || value === undefined || !Number.isFinite(value) ? '–' : `${fixed(value, digits)}°`;
 }
 
 export function formatSeconds(value: number | null | undefined, digits = 1): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? '–' : `${value.toFixed(digits)} s`;
+  return value === null || value === undefined || !Number.isFinite(value) ? '–' : `${fixed(value, digits)} s`;
 }
 
 export const PHASE_LABEL: Record<string, string> = {

@@ -32,13 +32,24 @@ describe('coaching screen in real Chromium', () => {
     const counter = page.getByTestId('rep-counter');
     await expect.poll(async () => Number((await counter.textContent())?.match(/\d+/)?.[0] ?? 0), { timeout: 90_000, interval: 500 }).toBeGreaterThanOrEqual(1);
     expect(await page.getByTestId('working-leg').textContent()).toMatch(/(Left|Right) leg/);
+    // labels.json: torso almost horizontal and a very high kick — the rep's cue must say one of them.
+    await expect
+      .poll(async () => ((await page.getByTestId('cue').count()) ? page.getByTestId('cue').textContent() : ''), { timeout: 30_000, interval: 200 })
+      .toMatch(/kick|lean|chest|torso|back/i);
     await page.screenshot({ path: join(SHOTS, 'e2e-coaching-live.png') });
+    const flagged = await page.evaluate(() =>
+      (globalThis as unknown as { __kickcheck: { verdicts: { flags: { ruleId: string }[] }[] } }).__kickcheck.verdicts.flatMap((v) => v.flags.map((f) => f.ruleId)),
+    );
+    expect(flagged).toEqual(expect.arrayContaining(['kick-too-high', 'torso-lean']));
 
     const counted = await page.evaluate(() => (globalThis as unknown as { __kickcheck: { reps: unknown[] } }).__kickcheck.reps.length);
     await page.locator('body').press('Space');
     await expect.poll(async () => page.evaluate(() => (globalThis as unknown as { __kickcheck: { setStatus: string } }).__kickcheck.setStatus)).toBe('done');
     const table = page.getByTestId('rep-table');
     await expect.poll(async () => table.locator('tbody tr').count()).toBe(counted);
+    const fixes = page.getByTestId('to-fix');
+    await expect.poll(async () => fixes.textContent()).toMatch(/Limit the height of the kick to the point just before the lower back begins to arch/);
+    expect(await fixes.textContent()).toMatch(/approximately 45 degrees/);
     await page.screenshot({ path: join(SHOTS, 'e2e-coaching-summary.png'), fullPage: true });
 
     // Simulate an interrupted set: start a new one, let a rep complete, reload mid-set.
