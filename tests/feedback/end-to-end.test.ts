@@ -1,0 +1,144 @@
+/**
+ * The whole core, end to end: synthetic kickback set with one injected fault → analyser →
+ * evaluateRep → the expected flag (and only it) on every rep; clean sets stay clean under noise,
+ * dropped frames, MoveNet, a slightly oblique camera and either leg; live hints, the learner, the
+ * arbiter and the summary on analyser output.
+ */
+import { describe, expect, it } from 'vitest';
+import { createKickbackAnalyzer } from '../../src/analysis/kickback-analyzer';
+import type { FrameAnalysis, RepMetrics } from '../../src/analysis/types';
+import {
+  RULE_PRESETS,
+  SCORE_PENALTY_BY_SEVERITY,
+  createArchOnsetState,
+  createCueArbiter,
+  createLiveHintState,
+  evaluateFrame,
+  evaluateRep,
+  summarizeSet,
+  updateArchOnset,
+  type LiveHint,
+  type RuleId,
+} from '../../src/feedback';
+import { DEFAULT_KICKBACK_SET, generateKickbackSet, type KickbackSetOptions } from '../../src/synthetic';
+
+const c = RULE_PRESETS.standard;
+
+function analyse(options: Partial<KickbackSetOptions>): { reps: RepMetrics[]; frames: FrameAnalysis[]; expectedReps: number } {
+  const set = generateKickbackSet(options);
+  const analyzer = createKickbackAnalyzer();
+  const frames = set.frames.map((f) => analyzer.push(f));
+  return { reps: [...analyzer.reps], frames, expectedReps: set.reps.length };
+}
+
+// Hip extension = thigh elevation − torso lean (DESIGN.md §2); the default set rests at
+// 22 − 45 = −23° and peaks at 22 + 40 − 45 = +17°. Faults below are sized from the standard preset.
+const D = DEFAULT_KICKBACK_SET;
+const FAULTS: [RuleId, string, Partial<KickbackSetOptions>][] = [
+  ['kick-too-high', 'range past the hip joint', { romDeg: c.kickHipExtensionMaxDeg + 10 - (D.restThighDeg - D.torsoLeanDeg) }],
+  ['kick-too-high', 'back arching at the top', { archDeg: c.archRiseMaxDeg + 4 }],
+  ['short-range', 'thigh stops before the trunk line', { romDeg: c.shortRangeMinDeg - 3 - (D.restThighDeg - D.torsoLeanDeg) }],
+  ['torso-lean', 'standing too upright', { torsoLeanDeg: c.torsoLeanMinDeg - 15, restThighDeg: c.torsoLeanMinDeg - 15 - 23 }],
+  ['torso-lean', 'folded too flat', { torsoLeanDeg: c.torsoLeanMaxDeg + 20, restThighDeg: c.torsoLeanMaxDeg + 20 - 23 }],
+  ['knee-curl', 'knee bending as the leg lifts', { kneeCurlDeg: c.kneeCurlRiseMaxDeg + 15 }],
+  ['locked-knee', 'straight working leg', { kneeFlexionDeg: 0 }],
+  ['momentum', 'kicking up fast', { concentricS: 0.3 }],
+  ['momentum', 'dropping the leg', { eccentricS: 0.4 }],
+];
+
+describe('each injected fault raises its flag, alone, on every rep', () => {
+  it.each(FAULTS)('%s: %s', (rule, _name, fault) => {
+    const { reps, expectedReps } = analyse({ ...fault, noisePx: 1 });
+    expect(reps).toHaveLength(expectedReps);
+    for (const rep of reps) expect(evaluateRep(rep, c).flags.map((f) => f.ruleId)).toEqual([rule]);
+  });
+
+  it('no-squeeze: a fast bounce through the top (the generator cannot bounce slowly enough to be short of 0.3 s near the peak without also being fast)', () => {
+    const { reps } = analyse({ holdS: 0, concentricS: 0.35, eccentricS: 0.45 });
+    expect(reps.length).toBeGreaterThan(0);
+    for (const rep of reps) expect(evaluateRep(rep, c).flags.map((f) => f.ruleId)).toContain('no-squeeze');
+  });
+});
+
+describe('clean sets stay clean', () => {
+  it.each([
+    ['pixel noise', { noisePx: 2, reps: 8, seed: 3 }],
+    ['10 fps', { fps: 10, noisePx: 1 }],
+    ['MoveNet keypoints', { keypointSet: 'movenet17' as const, noisePx: 1 }],
+    ['camera 20° off side-on', { cameraYawDeg: 20, noisePx: 1 }],
+    ['left leg, facing left', { leg: 'left' as const, facing: 'left' as const, noisePx: 1 }],
+    ['30 % of frames dropped', { dropProbability: 0.3, noisePx: 1 }],
+  ])('%s', (_name, options) => {
+    const { reps, expectedReps } = analyse(options);
+    expect(reps).toHaveLength(expectedReps);
+    for (const rep of reps) {
+      const v = evaluateRep(rep, c);
+      expect(v.flags, JSON.stringify(v.flags)).toEqual([]);
+      expect(v.clean).toBe(true);
+    }
+  });
+
+  it('pelvis rotation stays silent side-on and says why', () => {
+    const { reps } = analyse({ noisePx: 1 });
+    const v = evaluateRep(reps[0] as RepMetrics, c);
+    expect(v.silent.find((s) => s.ruleId === 'pelvis-rotation')?.why).toMatch(/front or oblique/);
+  });
+});
+
+describe('live hints on analyser output', () => {
+  function hints(options: Partial<KickbackSetOptions>): LiveHint[] {
+    const { frames } = analyse(options);
+    const state = createLiveHintState();
+    return frames.map((f) => evaluateFrame(f, c, state)).filter((h): h is LiveHint => h !== null);
+  }
+
+  it('"Lean forward more" while setting up too upright, not before liveTorsoPersistMs', () => {
+    const lean = c.torsoLeanMinDeg - 15;
+    const h = hints({ torsoLeanDeg: lean, restThighDeg: lean - 23, leadInS: 4, reps: 1 });
+    expect(h[0]?.text).toBe('Lean forward more');
+    expect(h.every((x) => x.ruleId === 'torso-lean')).toBe(true);
+  });
+
+  it('a front view asks to turn side-on', () => {
+    const h = hints({ cameraYawDeg: 90, reps: 1 });
+    expect(h.length).toBeGreaterThan(0);
+    expect(h[0]).toMatchObject({ ruleId: 'not-visible' });
+    expect(h[0]?.text).toMatch(/side-on/i);
+  });
+
+  it('a clean set gets no live hint at all', () => {
+    expect(hints({ noisePx: 1, leadInS: 4 })).toEqual([]);
+  });
+});
+
+describe('learner, arbiter and summary on analyser output', () => {
+  it('a lifter who arches from the start of every lift gets a lower personal kick limit', () => {
+    // Arch rise below the arch rule's own threshold, so only the personal target can catch it.
+    const { reps } = analyse({ archDeg: c.archRiseMaxDeg - 3, reps: 6, noisePx: 1 });
+    let state = createArchOnsetState();
+    const flagged: boolean[] = [];
+    for (const rep of reps) {
+      flagged.push(evaluateRep(rep, c, { archOnset: state }).flags.some((f) => f.ruleId === 'kick-too-high'));
+      state = updateArchOnset(state, rep, c);
+    }
+    // While learning nothing fires; once trusted, the personal limit is below the rep's peak.
+    expect(flagged.slice(0, c.archOnsetMinReps)).toEqual(Array.from({ length: c.archOnsetMinReps }, () => false));
+    expect(flagged.slice(c.archOnsetMinReps).every(Boolean)).toBe(true);
+    expect(state.legs.right.learning).toBe(false);
+    expect(state.legs.right.targetDeg).toBeLessThan(c.kickHipExtensionMaxDeg);
+  });
+
+  it('a set kicked too high: cue on the first rep, then every other rep; summary says fix it, quoting the guide', () => {
+    const { reps } = analyse({ romDeg: 60, reps: 5, noisePx: 1 });
+    const verdicts = reps.map((r) => evaluateRep(r, c));
+    const arb = createCueArbiter(c);
+    const cues = reps.map((r, i) => arb.onRep(verdicts[i] ?? evaluateRep(r, c), r.endMs));
+    expect(cues.map((q) => q?.ruleId)).toEqual(reps.map(() => 'kick-too-high'));
+    expect(cues.map((q) => q?.speak)).toEqual(reps.map((_, i) => i % c.cueRepeatEveryReps === 0));
+    const summary = summarizeSet(reps, verdicts);
+    expect(summary.flagCounts['kick-too-high']).toBe(reps.length);
+    expect(summary.toFix[0]?.ruleId).toBe('kick-too-high');
+    expect(summary.toFix[0]?.guideQuote).toMatch(/just before the lower back begins to arch/);
+    expect(summary.score).toBe(100 - SCORE_PENALTY_BY_SEVERITY[3]);
+  });
+});
