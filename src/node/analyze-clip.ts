@@ -8,6 +8,7 @@ import type { AnalyzerOptions, FrameAnalysis } from '../analysis/types';
 import { decodeFrames, frameToTensor } from './decode-frames';
 import { probeVideo, type VideoInfo } from './probe-video';
 import { buildClipReport, unreadableReport, type ClipReport } from './clip-report';
+import { judgeSet } from './judge-set';
 
 export interface AnalyzeClipOptions {
   /** Name the report gives the clip (default: the path as given). */
@@ -59,6 +60,10 @@ export async function analyzeClip(
     }
     throw error;
   }
+  // The video is over: a rep whose leg is already most of the way down still counts, as when
+  // the user stops a live set.
+  analyzer.finish();
+  const { verdicts, summary } = judgeSet(analyzer.reps);
   return buildClipReport({
     source: opts.sourceName,
     durationS: info.durationS,
@@ -66,6 +71,8 @@ export async function analyzeClip(
     backend: opts.backend,
     analyses,
     reps: analyzer.reps,
+    verdicts,
+    setScore: summary.score,
     inferenceMsTotal,
   });
 }

@@ -4,6 +4,7 @@
  */
 import type { DetectorId } from '../pose/types';
 import type { FrameAnalysis, RepMetrics, Side, ViewKind } from '../analysis/types';
+import type { RepVerdict } from '../feedback';
 
 export type ClipErrorCode = 'unreadable-file' | 'no-person' | 'unusable-view';
 
@@ -38,7 +39,7 @@ export interface ClipReport {
   reps: ClipRepReport[];
   summary: {
     repCount: number;
-    /** 0–100: share of reps without a flag; null with no reps. */
+    /** The feedback layer's set score (0–100, see SCORE_FORMULA); null when no rep was judged. */
     score: number | null;
     flagCounts: Record<string, number>;
   };
@@ -56,6 +57,10 @@ export interface ClipRunInput {
   backend: string;
   analyses: readonly FrameAnalysis[];
   reps: readonly RepMetrics[];
+  /** One per rep, same order (from judgeSet). */
+  verdicts: readonly RepVerdict[];
+  /** The set summary's score. */
+  setScore: number | null;
   inferenceMsTotal: number;
 }
 
@@ -78,13 +83,8 @@ export function mostCommon<T>(values: readonly (T | null)[]): T | null {
   return best;
 }
 
-/** Rule ids a rep raised; the rules layer will add `flags` to RepMetrics, read it when it does. */
-function flagsOf(rep: RepMetrics): string[] {
-  const flags = (rep as RepMetrics & { flags?: unknown }).flags;
-  return Array.isArray(flags) ? flags.filter((f): f is string => typeof f === 'string') : [];
-}
-
-export function toRepReport(rep: RepMetrics): ClipRepReport {
+/** `flags`: the rule ids the rep's verdict raised, most severe first. */
+export function toRepReport(rep: RepMetrics, verdict: RepVerdict | undefined): ClipRepReport {
   return {
     index: rep.index,
     startS: round(rep.startMs / 1000, 2),
@@ -98,7 +98,7 @@ export function toRepReport(rep: RepMetrics): ClipRepReport {
     concentricS: round(rep.concentricS, 2),
     eccentricS: round(rep.eccentricS, 2),
     holdS: round(rep.holdS, 2),
-    flags: flagsOf(rep),
+    flags: verdict ? verdict.flags.map((f) => f.ruleId) : [],
     leg: rep.leg,
     confidence: round(rep.confidence, 2),
   };
@@ -123,10 +123,12 @@ export function buildClipReport(input: ClipRunInput): ClipReport {
   const { analyses } = input;
   const withPerson = analyses.filter((a) => a.view.personFound);
   const usable = withPerson.filter((a) => a.view.usable);
-  const reps = input.reps.map(toRepReport);
+  if (input.verdicts.length !== input.reps.length) {
+    throw new Error(`expected one verdict per rep (${input.reps.length}), got ${input.verdicts.length}`);
+  }
+  const reps = input.reps.map((rep) => toRepReport(rep, input.verdicts.find((v) => v.repIndex === rep.index)));
   const flagCounts: Record<string, number> = {};
   for (const rep of reps) for (const flag of rep.flags) flagCounts[flag] = (flagCounts[flag] ?? 0) + 1;
-  const cleanReps = reps.filter((r) => r.flags.length === 0).length;
 
   const report: ClipReport = {
     source: input.source,
@@ -140,7 +142,7 @@ export function buildClipReport(input: ClipRunInput): ClipReport {
     reps,
     summary: {
       repCount: reps.length,
-      score: reps.length === 0 ? null : Math.round((100 * cleanReps) / reps.length),
+      score: reps.length === 0 ? null : input.setScore,
       flagCounts,
     },
     framesWithPerson: withPerson.length,

@@ -2,11 +2,14 @@
 import { createKickbackAnalyzer } from '../analysis/kickback-analyzer';
 import type { AnalyzerOptions } from '../analysis/types';
 import { buildClipReport, type ClipReport } from './clip-report';
+import { judgeSet } from './judge-set';
 import type { LandmarkFixture } from './landmark-fixture';
 
 export function analyzeFixture(fixture: LandmarkFixture, analyzerOptions: Partial<AnalyzerOptions> = {}): ClipReport {
   const analyzer = createKickbackAnalyzer(analyzerOptions);
   const analyses = fixture.frames.map((frame) => analyzer.push(frame));
+  analyzer.finish();
+  const { verdicts, summary } = judgeSet(analyzer.reps);
   const lastMs = fixture.frames.at(-1)?.timestampMs ?? 0;
   return buildClipReport({
     source: fixture.source,
@@ -15,6 +18,8 @@ export function analyzeFixture(fixture: LandmarkFixture, analyzerOptions: Partia
     backend: 'landmark-fixture',
     analyses,
     reps: analyzer.reps,
+    verdicts,
+    setScore: summary.score,
     inferenceMsTotal: fixture.frames.reduce((sum, f) => sum + f.inferenceMs, 0),
   });
 }

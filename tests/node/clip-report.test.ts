@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameAnalysis, RepMetrics, ViewAssessment } from '../../src/analysis/types';
+import type { RepVerdict, RuleId } from '../../src/feedback';
 import { buildClipReport, mostCommon, type ClipRunInput } from '../../src/node/clip-report';
 import { formatClipReport } from '../../src/node/format-report';
 
@@ -17,21 +18,35 @@ function analysis(timestampMs: number, overrides: Partial<FrameAnalysis> = {}): 
   };
 }
 
-function rep(index: number, flags?: string[]): RepMetrics {
-  const metrics: RepMetrics = {
+function rep(index: number): RepMetrics {
+  return {
     index, leg: 'right', startMs: 600, peakMs: 1523.4, endMs: 2611,
     peakHipExtensionDeg: 18.24, romDeg: 55.06, concentricS: 0.9234, eccentricS: 1.0876, holdS: 0.3,
     peakAngularVelocityDegS: 120, kneeFlexionAtPeakDeg: 21.04, kneeFlexionRangeDeg: 10,
     kneeFlexionRiseLiftingDeg: 2, torsoLeanMeanDeg: 44, torsoLeanRangeDeg: 4, lumbarArchPeakDeg: 3.06,
     pelvisTiltMaxDeg: null, anglePath: '2d', confidence: 0.987, series: [],
   };
-  return flags ? Object.assign(metrics, { flags }) : metrics;
 }
 
-function input(overrides: Partial<ClipRunInput> = {}): ClipRunInput {
+/** A verdict raising these rules (the feedback layer's own output is tested in tests/feedback). */
+function verdict(index: number, flags: RuleId[] = []): RepVerdict {
+  return {
+    repIndex: index, leg: 'right', silent: [], clean: flags.length === 0,
+    flags: flags.map((ruleId) => ({
+      ruleId, severity: 1, measure: 'm', measured: 1, threshold: 0, unit: 'deg', thresholdSource: 'preset', message: '', cue: '',
+    })),
+  };
+}
+
+/** Reps 1..n, rep i raising flagsPerRep[i-1]. */
+function input(overrides: Partial<ClipRunInput> = {}, flagsPerRep: RuleId[][] = [[]]): ClipRunInput {
   return {
     source: 'clip.mp4', durationS: 14.3333, detector: 'blazepose-full', backend: 'wasm',
-    analyses: [analysis(0), analysis(33), analysis(67)], reps: [rep(1)], inferenceMsTotal: 150,
+    analyses: [analysis(0), analysis(33), analysis(67)],
+    reps: flagsPerRep.map((_, i) => rep(i + 1)),
+    verdicts: flagsPerRep.map((flags, i) => verdict(i + 1, flags)),
+    setScore: 80,
+    inferenceMsTotal: 150,
     ...overrides,
   };
 }
@@ -46,7 +61,7 @@ describe('buildClipReport', () => {
     for (const key of ISSUE_KEYS) expect(report).toHaveProperty(key);
     expect(report).toMatchObject({
       source: 'clip.mp4', durationS: 14.33, framesAnalysed: 3, detector: 'blazepose-full', backend: 'wasm',
-      workingLeg: 'right', facing: 'left', view: 'side', summary: { repCount: 1, score: 100, flagCounts: {} },
+      workingLeg: 'right', facing: 'left', view: 'side', summary: { repCount: 1, score: 80, flagCounts: {} },
     });
     const [first] = report.reps;
     for (const key of REP_KEYS) expect(first).toHaveProperty(key);
@@ -58,9 +73,14 @@ describe('buildClipReport', () => {
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });
 
-  it('counts flags once rules put them on reps, and scores the share of clean reps', () => {
-    const report = buildClipReport(input({ reps: [rep(1, ['no-squeeze']), rep(2), rep(3, ['no-squeeze', 'torso-lean']), rep(4)] }));
-    expect(report.summary).toEqual({ repCount: 4, score: 50, flagCounts: { 'no-squeeze': 2, 'torso-lean': 1 } });
+  it('lists each rep\'s flags from its verdict, counts them, and passes the set score through', () => {
+    const report = buildClipReport(input({ setScore: 65 }, [['no-squeeze'], [], ['torso-lean', 'no-squeeze'], []]));
+    expect(report.reps.map((r) => r.flags)).toEqual([['no-squeeze'], [], ['torso-lean', 'no-squeeze'], []]);
+    expect(report.summary).toEqual({ repCount: 4, score: 65, flagCounts: { 'no-squeeze': 2, 'torso-lean': 1 } });
+  });
+
+  it('refuses verdicts that do not match the reps', () => {
+    expect(() => buildClipReport(input({ verdicts: [] }))).toThrow('expected one verdict per rep (1), got 0');
   });
 
   it('takes facing, view and working leg as the most common values', () => {
@@ -76,7 +96,7 @@ describe('buildClipReport', () => {
 
   it('reports no-person with repCount 0 when no frame had a person', () => {
     const nobody = view({ personFound: false, usable: false, kind: 'unusable', reason: 'No person in view' });
-    const report = buildClipReport(input({ analyses: [analysis(0, { view: nobody }), analysis(1, { view: nobody })] }));
+    const report = buildClipReport(input({ analyses: [analysis(0, { view: nobody }), analysis(1, { view: nobody })] }, []));
     expect(report.error).toEqual({ code: 'no-person', message: 'expected a person in the video, got none in 2 frames' });
     expect(report.summary.repCount).toBe(0);
     expect(report.reps).toEqual([]);
@@ -84,16 +104,16 @@ describe('buildClipReport', () => {
 
   it('reports unusable-view with the core\'s most common reason', () => {
     const front = view({ kind: 'front', usable: false, reason: 'Turn sideways to the camera' });
-    const report = buildClipReport(input({ analyses: [analysis(0, { view: front }), analysis(1, { view: front })] }));
+    const report = buildClipReport(input({ analyses: [analysis(0, { view: front }), analysis(1, { view: front })] }, []));
     expect(report.error?.code).toBe('unusable-view');
     expect(report.error?.message).toBe('expected a side or oblique view with the whole body in frame, got front (Turn sideways to the camera)');
     expect(report.summary).toEqual({ repCount: 0, score: null, flagCounts: {} });
   });
 
   it('prints a readable summary line per rep', () => {
-    const text = formatClipReport(buildClipReport(input({ reps: [rep(1, ['no-squeeze'])] })));
+    const text = formatClipReport(buildClipReport(input({ setScore: 90 }, [['no-squeeze']])));
     expect(text).toContain('clip.mp4 — 14.3 s, 3 frames, blazepose-full on wasm');
-    expect(text).toContain('reps: 1, score 0');
+    expect(text).toContain('reps: 1, score 90');
     expect(text).toMatch(/#1 0\.60–2\.61 s \(peak 1\.52 s\).*flags: no-squeeze/);
   });
 });
