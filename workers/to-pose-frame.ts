@@ -2,6 +2,7 @@
  * Converts one pose-detection result into the plain PoseFrame the core reads. Pure: no tfjs, no
  * clock, no DOM, so it is unit-tested in Node and shared by the worker and the CLI.
  */
+import { LANDMARK_COUNT } from '../src/pose/keypoint-tables';
 import type { KeypointSet, Landmark, PoseFrame, WorldLandmark } from '../src/pose/types';
 
 /** The slice of pose-detection's `Keypoint` this module reads (kept local so no tfjs types leak in). */
@@ -24,11 +25,6 @@ export interface ImageSize {
   width: number;
   height: number;
 }
-
-export const KEYPOINT_COUNT: Readonly<Record<KeypointSet, number>> = {
-  blazepose33: 33,
-  movenet17: 17,
-};
 
 /**
  * A joint whose coordinates are not finite (pose-detection yields NaN when a crop degenerates)
@@ -94,7 +90,7 @@ export function toPoseFrame(input: ToPoseFrameInput): PoseFrame {
   };
   if (!pose || pose.keypoints.length === 0) return frame;
 
-  const expected = KEYPOINT_COUNT[keypointSet];
+  const expected = LANDMARK_COUNT[keypointSet];
   if (pose.keypoints.length !== expected) {
     throw new Error(`expected ${expected} keypoints for ${keypointSet}, got ${pose.keypoints.length}`);
   }

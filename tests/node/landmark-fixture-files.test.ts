@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LANDMARK_FIXTURES_DIR, listLandmarkFixtures, loadLandmarkFixture } from '../../src/node/load-landmark-fixture';
 import { probeVideo } from '../../src/node/probe-video';
 import { SHARED_FIXTURES_DIR } from '../../src/node/repo-paths';
-import { KEYPOINT_COUNT } from '../../workers/to-pose-frame';
+import { LANDMARK_COUNT } from '../../src/pose/keypoint-tables';
 
 const files = listLandmarkFixtures();
 
@@ -21,7 +21,7 @@ describe('committed landmark fixtures', () => {
     // ffmpeg may drop or add a frame at the end of a clip, never more.
     const expectedFrames = info.isImage ? 1 : Math.round(info.durationS * info.fps);
     expect(Math.abs(fixture.frames.length - expectedFrames)).toBeLessThanOrEqual(3);
-    const count = KEYPOINT_COUNT[fixture.detector.startsWith('blazepose') ? 'blazepose33' : 'movenet17'];
+    const count = LANDMARK_COUNT[fixture.detector.startsWith('blazepose') ? 'blazepose33' : 'movenet17'];
     for (const frame of fixture.frames) {
       expect([frame.imageWidth, frame.imageHeight]).toEqual([info.width, info.height]);
       expect([0, count]).toContain(frame.landmarks.length);
