@@ -8,7 +8,7 @@
  * replacing it) and never needs saving.
  */
 import type { FrameAnalysis, Phase } from '../analysis/types';
-import { DEFAULT_RULE_CONFIG, type RuleConfig } from './rule-config';
+import type { RuleConfig } from './rule-config';
 import { SEVERITY } from './rule-ids';
 import { TORSO_LEAN_TOO_FLAT_CUE, TORSO_LEAN_TOO_UPRIGHT_CUE } from './rules/torso-lean';
 import { finite } from './stats';
@@ -74,11 +74,7 @@ function viewText(frame: FrameAnalysis): string {
   return 'Turn side-on to the camera';
 }
 
-export function evaluateFrame(
-  frame: FrameAnalysis,
-  config: Readonly<RuleConfig> = DEFAULT_RULE_CONFIG,
-  state: LiveHintState,
-): LiveHint | null {
+export function evaluateFrame(frame: FrameAnalysis, config: Readonly<RuleConfig>, state: LiveHintState): LiveHint | null {
   const t = frame.timestampMs;
   if (!finite(t)) throw new TypeError(`frame.timestampMs: expected a finite number, got ${String(t)}`);
   // A new source (file after camera, analyser reset) starts its clock again: forget the past.

@@ -46,7 +46,9 @@ describe('presets', () => {
 
   it.each(Object.entries(STRICTER))('%s orders relaxed ≤ standard ≤ strict in strictness', (key, dir) => {
     const k = key as RuleConfigKey;
-    const [r, s, t] = (['relaxed', 'standard', 'strict'] as RulePreset[]).map((p) => RULE_PRESETS[p][k]);
+    const r = RULE_PRESETS.relaxed[k];
+    const s = RULE_PRESETS.standard[k];
+    const t = RULE_PRESETS.strict[k];
     if (dir === 'up') expect(r <= s && s <= t, `${r} ${s} ${t}`).toBe(true);
     else expect(r >= s && s >= t, `${r} ${s} ${t}`).toBe(true);
   });

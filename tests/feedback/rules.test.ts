@@ -13,6 +13,8 @@ import {
   type RuleConfig,
   type RuleId,
 } from '../../src/feedback';
+import { FIXED_PHRASES, STREAK_PHRASES } from '../../src/feedback/cue-arbiter';
+import { TORSO_LEAN_TOO_FLAT_CUE, TORSO_LEAN_TOO_UPRIGHT_CUE } from '../../src/feedback/rules/torso-lean';
 import { makeRep, type SeriesShape } from './rep-factory';
 
 function ids(v: RepVerdict): RuleId[] {
@@ -282,6 +284,11 @@ describe('rule data', () => {
     for (const f of FAULTS) for (const flag of evaluateRep(f.make(c), c).flags) cues.add(flag.cue);
     expect(cues.size).toBeGreaterThan(RULES.length);
     for (const cue of cues) expect(words(cue), cue).toBeLessThanOrEqual(6);
+  });
+
+  it('positive phrases and live-hint texts are at most 6 words too', () => {
+    const texts = [...FIXED_PHRASES, ...STREAK_PHRASES, TORSO_LEAN_TOO_UPRIGHT_CUE, TORSO_LEAN_TOO_FLAT_CUE];
+    for (const t of texts) expect(words(t), t).toBeLessThanOrEqual(6);
   });
 
   it('every rule has a signal, an explanation and threshold keys that exist in the config', () => {
