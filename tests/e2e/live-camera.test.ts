@@ -26,7 +26,10 @@ afterEach(async () => {
 
 async function startCamera(s: Session, detector?: string) {
   await s.page.goto('/');
-  if (detector) await s.page.getByTestId('detector').selectOption(detector);
+  if (detector) {
+    await s.page.getByTestId('camera-settings').click();
+    await s.page.getByTestId('detector').selectOption(detector);
+  }
   await s.page.getByTestId('start-camera').click();
 }
 
