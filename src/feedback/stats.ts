@@ -27,3 +27,17 @@ export function roundTo(value: number, decimals: number): number {
   const f = 10 ** decimals;
   return Math.round(value * f) / f;
 }
+
+/**
+ * Like median3, but the first and last values are also replaced, by the median of the two or
+ * three values at that end: a glitch on a series' first or last sample (a leg-label swap, a filter
+ * restart at a rep boundary) is removed too.
+ */
+export function median3Edges(values: readonly number[]): number[] {
+  const n = values.length;
+  if (n < 3) return [...values];
+  const out = median3(values);
+  out[0] = median(values.slice(0, 3)) ?? (values[0] as number);
+  out[n - 1] = median(values.slice(n - 3)) ?? (values[n - 1] as number);
+  return out;
+}

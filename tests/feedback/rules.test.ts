@@ -80,8 +80,9 @@ const FAULTS: FaultCase[] = [
   {
     rule: 'momentum',
     name: 'angular-velocity spike',
-    make: (c) => makeRep({ peakAngularVelocityDegS: c.angularVelocityMaxDegS * 1.5 }),
-    measure: 'peakAngularVelocityDegS',
+    // A 75° kick in 0.12 s (~700°/s sustained), with transit times that alone would pass.
+    make: (c) => makeRep({ concentricS: c.concentricMinS * 2, eccentricS: c.eccentricMinS * 2 }, { restHipDeg: -60, upS: 0.12 }),
+    measure: 'peakThighSpeedDegS',
     fails: 'above',
   },
   { rule: 'momentum', name: 'torso sway', make: (c) => makeRep({ torsoLeanRangeDeg: c.torsoSwayMaxDeg * 1.5 }), measure: 'torsoLeanRangeDeg', fails: 'above' },
@@ -249,6 +250,25 @@ describe('verdict shape', () => {
       if (prev.severity === cur.severity) expect(RULE_IDS.indexOf(prev.ruleId)).toBeLessThan(RULE_IDS.indexOf(cur.ruleId));
     }
     expect(v.flags[0]?.ruleId).toBe('kick-too-high');
+  });
+
+  it('a one-frame glitch at the edge of a rep is not a swing (fixture: 2414°/s on a controlled rep)', () => {
+    const base = makeRep();
+    const series = base.series.map((x, i) => (i === 0 ? { ...x, thighElevationDeg: (x.thighElevationDeg ?? 0) - 80 } : x));
+    const v = evaluateRep({ ...base, series, peakAngularVelocityDegS: 2400 }, c);
+    expect(ids(v)).not.toContain('momentum');
+  });
+
+  it('a two-frame wobble mid-rep is not a swing: speed is measured over at least 100 ms', () => {
+    const base = makeRep();
+    const k = Math.floor(base.series.length / 4);
+    const series = base.series.map((x, i) => (i === k || i === k + 1 ? { ...x, thighElevationDeg: (x.thighElevationDeg ?? 0) + 12 } : x));
+    expect(ids(evaluateRep({ ...base, series }, c))).not.toContain('momentum');
+  });
+
+  it('without a series, the analyser\'s peak speed is judged', () => {
+    const v = evaluateRep(makeRep({ series: [], peakAngularVelocityDegS: c.angularVelocityMaxDegS + 50 }), c);
+    expect(v.flags.find((f) => f.ruleId === 'momentum')?.measure).toBe('peakThighSpeedDegS');
   });
 
   it('momentum reports the symptom furthest past its threshold', () => {

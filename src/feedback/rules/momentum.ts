@@ -1,6 +1,7 @@
 import type { ConfigUnit } from '../rule-config';
 import { deg, flag, PASS, seconds, silent, type RuleDefinition } from '../rule-definition';
 import { SEVERITY } from '../rule-ids';
+import { peakThighSpeedDegS } from '../rep-signals';
 import { finite } from '../stats';
 
 interface Check {
@@ -23,8 +24,9 @@ export const momentum: RuleDefinition = {
   title: 'Momentum / swinging',
   guideQuote: 'The movement should be executed with controlled, deliberate motion, avoiding momentum or swinging.',
   signal:
-    'Concentric (up) and eccentric (down) time, peak thigh angular velocity, and the range of torso lean within the rep.',
-  reads: ['concentricS', 'eccentricS', 'peakAngularVelocityDegS', 'torsoLeanRangeDeg'],
+    'Concentric (up) and eccentric (down) transit time, peak thigh angular speed sustained over 100 ms (from ' +
+    'rep.series, falling back to peakAngularVelocityDegS), and the range of torso lean within the rep.',
+  reads: ['concentricS', 'eccentricS', 'series', 'peakAngularVelocityDegS', 'torsoLeanRangeDeg'],
   severity: SEVERITY.effectiveness,
   cue: 'No swinging — slow and steady',
   explanation:
@@ -52,8 +54,8 @@ export const momentum: RuleDefinition = {
         cue: 'Control the way down',
       },
       {
-        measure: 'peakAngularVelocityDegS',
-        measured: finite(rep.peakAngularVelocityDegS) ? rep.peakAngularVelocityDegS : null,
+        measure: 'peakThighSpeedDegS',
+        measured: peakThighSpeedDegS(rep),
         threshold: config.angularVelocityMaxDegS,
         bound: 'max',
         unit: 'deg/s',
