@@ -12,6 +12,7 @@ const WINDOW_MS = 1000;
 
 export class FacingTracker {
   private scores: { t: number; s: number }[] = [];
+  private sum = 0;
   private facing: Side | null = null;
 
   get current(): Side | null {
@@ -20,16 +21,23 @@ export class FacingTracker {
 
   reset(): void {
     this.scores = [];
+    this.sum = 0;
     this.facing = null;
   }
 
   update(timestampMs: number, score: number | null): Side | null {
-    if (score !== null && Number.isFinite(score)) this.scores.push({ t: timestampMs, s: score });
-    while (this.scores.length > 0 && (this.scores[0]?.t ?? 0) < timestampMs - WINDOW_MS) {
-      this.scores.shift();
+    if (score !== null && Number.isFinite(score)) {
+      this.scores.push({ t: timestampMs, s: score });
+      this.sum += score;
     }
-    if (this.scores.length === 0) return this.facing;
-    const m = this.scores.reduce((a, b) => a + b.s, 0) / this.scores.length;
+    while (this.scores.length > 0 && (this.scores[0]?.t ?? 0) < timestampMs - WINDOW_MS) {
+      this.sum -= this.scores.shift()?.s ?? 0;
+    }
+    if (this.scores.length === 0) {
+      this.sum = 0;
+      return this.facing;
+    }
+    const m = this.sum / this.scores.length;
     if (m >= DECIDE_SCORE) this.facing = 'right';
     else if (m <= -DECIDE_SCORE) this.facing = 'left';
     return this.facing;

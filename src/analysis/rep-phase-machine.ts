@@ -97,6 +97,7 @@ export class RepPhaseMachine {
   private lowMin: Sample | null = null;
   private lastValid: Sample | null = null;
   private roms: number[] = [];
+  private restLevel: number | null = null;
 
   constructor(options: Partial<RepPhaseOptions> = {}) {
     this.opts = { ...DEFAULT_REP_PHASE_OPTIONS, ...options };
@@ -116,10 +117,7 @@ export class RepPhaseMachine {
     if (this.phase === 'lifting' || this.phase === 'peak' || this.phase === 'lowering') {
       return this.restAtLift;
     }
-    return quantile(
-      this.restSamples.map((s) => s.v),
-      REST_QUANTILE,
-    );
+    return this.restLevel;
   }
 
   reset(): void {
@@ -129,6 +127,7 @@ export class RepPhaseMachine {
     this.lowMin = null;
     this.lastValid = null;
     this.roms = [];
+    this.restLevel = null;
   }
 
   update(timestampMs: number, value: number | null): RepPhaseUpdate {
@@ -172,6 +171,7 @@ export class RepPhaseMachine {
     this.phase = this.roms.length > 0 ? 'bottom' : 'setup';
     this.history = [];
     this.restSamples = [];
+    this.restLevel = null;
     this.lowMin = null;
     this.lastValid = null;
   }
@@ -193,6 +193,7 @@ export class RepPhaseMachine {
           this.restSamples.map((r) => r.v),
           REST_QUANTILE,
         );
+        this.restLevel = rest;
         if (rest !== null && s.v - rest >= this.enterDeg()) {
           this.phase = 'lifting';
           this.restAtLift = rest;
@@ -210,6 +211,7 @@ export class RepPhaseMachine {
         if (s.t - this.peak.t > MAX_UP_MS) {
           this.phase = this.roms.length > 0 ? 'bottom' : 'setup';
           this.restSamples = [s];
+          this.restLevel = s.v;
           return null;
         }
         const speed = prev === null ? 0 : (s.v - prev.v) / Math.max(1e-3, (s.t - prev.t) / 1000);
@@ -258,6 +260,10 @@ export class RepPhaseMachine {
     this.phase = 'bottom';
     // Rest for the next rep is learnt afresh from where the leg came back to.
     this.restSamples = this.history.filter((h) => h.t >= low.t);
+    this.restLevel = quantile(
+      this.restSamples.map((r) => r.v),
+      REST_QUANTILE,
+    );
     this.lowMin = null;
     const typical = this.typicalRomDeg;
     const longEnough = event.endMs - event.startMs >= this.opts.minRepDurationMs;

@@ -16,6 +16,8 @@ export const SIDE_MAX_OFF_DEG = 25;
 // donkey_kick_outdoor_homercise and pose_squats read 40–66°.
 export const OBLIQUE_MAX_OFF_DEG = 55;
 const WINDOW_MS = 1000;
+// The median is refreshed ten times a second: a view does not change faster than a person turns.
+const REFRESH_MS = 100;
 
 export function viewKindFromOffSideDeg(deg: number): ViewKind {
   if (deg < SIDE_MAX_OFF_DEG) return 'side';
@@ -25,9 +27,13 @@ export function viewKindFromOffSideDeg(deg: number): ViewKind {
 
 export class ViewClassifier {
   private readings: { t: number; d: number }[] = [];
+  private lastKind: ViewKind | null = null;
+  private lastRefreshMs = Number.NEGATIVE_INFINITY;
 
   reset(): void {
     this.readings = [];
+    this.lastKind = null;
+    this.lastRefreshMs = Number.NEGATIVE_INFINITY;
   }
 
   /** Smoothed view kind, or null when nothing was seen within the last second. */
@@ -36,7 +42,15 @@ export class ViewClassifier {
     while (this.readings.length > 0 && (this.readings[0]?.t ?? 0) < timestampMs - WINDOW_MS) {
       this.readings.shift();
     }
-    const m = median(this.readings.map((x) => x.d));
-    return m === null ? null : viewKindFromOffSideDeg(m);
+    if (this.readings.length === 0) {
+      this.lastKind = null;
+      return null;
+    }
+    if (this.lastKind === null || timestampMs - this.lastRefreshMs >= REFRESH_MS) {
+      const m = median(this.readings.map((x) => x.d));
+      this.lastKind = m === null ? null : viewKindFromOffSideDeg(m);
+      this.lastRefreshMs = timestampMs;
+    }
+    return this.lastKind;
   }
 }
