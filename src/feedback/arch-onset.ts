@@ -105,10 +105,12 @@ function hingeStartDeg(hips: readonly number[], rises: readonly number[]): numbe
 }
 
 /**
- * Target from kept observations: the median onset when arching is the lifter's pattern (seen in
- * at least `archOnsetMinShareRatio` of reps), else the anatomical default; always clamped to
- * [archOnsetMinTargetDeg, kickHipExtensionMaxDeg] so the target can never allow more than the
- * anatomical default.
+ * Target from kept observations. The candidate is the median onset. It is the lifter's pattern
+ * only if, of the reps that could have shown it (those that arched, plus those that went past
+ * candidate + personalTargetMarginDeg without arching), at least `archOnsetMinShareRatio` arched;
+ * otherwise the onsets were noise and the anatomical default stays. Reps that stopped below the
+ * candidate say nothing about it. Always clamped to [archOnsetMinTargetDeg, kickHipExtensionMaxDeg]
+ * so the target can never allow more than the anatomical default.
  */
 export function estimateTargetDeg(
   observations: readonly ArchOnsetObservation[],
@@ -116,8 +118,14 @@ export function estimateTargetDeg(
 ): number | null {
   if (observations.length === 0) return null;
   const onsets = observations.map((o) => o.onsetDeg).filter(finite);
-  const needed = Math.max(1, Math.ceil(config.archOnsetMinShareRatio * observations.length));
-  const raw = onsets.length >= needed ? (median(onsets) ?? config.kickHipExtensionMaxDeg) : config.kickHipExtensionMaxDeg;
+  const candidate = median(onsets);
+  let raw = config.kickHipExtensionMaxDeg;
+  if (candidate !== null) {
+    const passedWithoutArch = observations.filter(
+      (o) => o.onsetDeg === null && o.peakDeg > candidate + config.personalTargetMarginDeg,
+    ).length;
+    if (onsets.length / (onsets.length + passedWithoutArch) >= config.archOnsetMinShareRatio) raw = candidate;
+  }
   return Math.min(config.kickHipExtensionMaxDeg, Math.max(config.archOnsetMinTargetDeg, raw));
 }
 

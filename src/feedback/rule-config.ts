@@ -34,7 +34,10 @@ export interface RuleConfig {
   archOnsetMinReps: number;
   /** Only the latest this-many usable reps per leg are kept (the target follows the lifter). */
   archOnsetWindowReps: number;
-  /** Share of kept reps that must show an onset before it counts as the lifter's pattern. */
+  /**
+   * Of the kept reps that went past the candidate onset (+ margin) or arched, the share that must
+   * have arched for the onset to count as the lifter's pattern.
+   */
   archOnsetMinShareRatio: number;
   /** A learned target is never placed below this hip extension. */
   archOnsetMinTargetDeg: number;
@@ -117,9 +120,10 @@ const STANDARD: RuleConfig = {
   // ref: a typical set is 8–15 reps per leg; 12 covers a set, so the target follows the lifter
   // as their control improves instead of averaging in last month's reps.
   archOnsetWindowReps: 12,
-  // ref: DESIGN.md §2 (proxy near landmark noise): an onset seen in under 30 % of reps is more
-  // likely noise than a pattern, so the anatomical default stays the target.
-  archOnsetMinShareRatio: 0.3,
+  // ref: DESIGN.md §2 (proxy near landmark noise): if most reps that went past the candidate
+  // did NOT arch, the onsets were noise (synthetic sets at 6 px noise: 2 false onsets against 5
+  // clean reps past them), so the anatomical default stays the target.
+  archOnsetMinShareRatio: 0.5,
   // ref: Neumann, Kinesiology of the Hip: the hip gives ~10–20° of extension; a target below the
   // low end would ask for less than the hip itself does.
   archOnsetMinTargetDeg: 10,

@@ -105,6 +105,12 @@ describe('learning a personal target', () => {
     expect(personalKickTarget(s, 'right', c)).toBe(c.kickHipExtensionMaxDeg);
   });
 
+  it('arching only on the reps that go high is still the pattern: low reps say nothing', () => {
+    let s = learn(createArchOnsetState(), 6, { peakHipDeg: 11 });
+    s = learn(s, 2, { peakHipDeg: 24, archOnsetHipDeg: 15, archSlope: 0.8 });
+    expect(Math.abs((personalKickTarget(s, 'right', c) ?? 0) - 15)).toBeLessThan(2.5);
+  });
+
   it('keeps only the latest window of reps, so the target follows the lifter', () => {
     let s = learn(createArchOnsetState(), c.archOnsetWindowReps, { peakHipDeg: 24, archOnsetHipDeg: 11, archSlope: 0.8 });
     s = learn(s, c.archOnsetWindowReps, { peakHipDeg: 26, archOnsetHipDeg: 17, archSlope: 0.8 });
