@@ -24,6 +24,11 @@ const EMPTY_STATS: LoopStats = {
 /** A crashed worker is restarted this many times in one session before giving up. */
 const MAX_WORKER_RESTARTS = 3;
 const STATS_INTERVAL_MS = 250;
+// ref: DESIGN.md §3 / issue 3 — the rep machine works from 3 to 30 processed fps; 15 fps keeps
+// a fast (0.5 s) concentric phase at 7+ samples, enough to place its peak within one frame.
+const FILE_MIN_ANALYSED_FPS = 15;
+/** Browsers mute and stutter below about a tenth of normal speed. */
+const FILE_MIN_PLAYBACK_RATE = 0.1;
 
 export class LiveSession {
   #status = $state<SessionStatus>('idle');
@@ -147,7 +152,8 @@ export class LiveSession {
   /** A recorded set ends with its file: close the set so the summary shows. */
   #onFileEnded = () => {
     this.coach.endSet();
-    this.#teardown();
+    // Keep the last frame on screen under the skeleton: the file stays loaded until the next start.
+    this.#teardown({ keepFrame: true });
     if (this.#status === 'running') this.#status = 'idle';
   };
 
@@ -195,8 +201,22 @@ export class LiveSession {
     this.#loop.start();
     this.#status = 'running';
     this.#statsTimer = setInterval(() => {
-      if (this.#loop) this.#stats = this.#loop.stats();
+      if (!this.#loop) return;
+      this.#stats = this.#loop.stats();
+      if (this.#source === 'file') this.#pacePlayback(video, this.#stats);
     }, STATS_INTERVAL_MS);
+  }
+
+  /**
+   * A recording need not play in real time: slow it down until the detector sees at least
+   * `FILE_MIN_ANALYSED_FPS` of its frames, so reps and peaks are as well sampled as the camera
+   * allows. Timestamps are media time, so the analysis does not notice the slower playback.
+   */
+  #pacePlayback(video: HTMLVideoElement, stats: LoopStats): void {
+    if (stats.inferenceMs <= 0) return;
+    const affordableFps = 1000 / stats.inferenceMs;
+    const rate = Math.min(1, Math.max(FILE_MIN_PLAYBACK_RATE, affordableFps / FILE_MIN_ANALYSED_FPS));
+    if (Math.abs(video.playbackRate - rate) > 0.05) video.playbackRate = rate;
   }
 
   async #onLoopError(error: unknown): Promise<void> {
@@ -226,7 +246,7 @@ export class LiveSession {
     this.#status = 'error';
   }
 
-  #teardown(): void {
+  #teardown({ keepFrame = false }: { keepFrame?: boolean } = {}): void {
     this.#loop?.stop();
     this.#loop = null;
     if (this.#statsTimer) clearInterval(this.#statsTimer);
@@ -236,10 +256,15 @@ export class LiveSession {
     if (this.#video) {
       this.#video.removeEventListener('ended', this.#onFileEnded);
       this.#video.pause();
-      this.#video.srcObject = null;
+      if (!keepFrame) {
+        this.#video.srcObject = null;
+        this.#video.removeAttribute('src');
+      }
     }
-    if (this.#objectUrl) URL.revokeObjectURL(this.#objectUrl);
-    this.#objectUrl = null;
+    if (!keepFrame && this.#objectUrl) {
+      URL.revokeObjectURL(this.#objectUrl);
+      this.#objectUrl = null;
+    }
   }
 
   async stop(): Promise<void> {

@@ -63,3 +63,18 @@ describe('coaching screen in real Chromium', () => {
     await expect.poll(async () => page.getByTestId('rep-table').locator('tbody tr').count()).toBe(inFlight);
   });
 });
+
+describe('analysing a recorded video in real Chromium', () => {
+  it('counts the rep of a recorded kickback and shows the summary when the video ends', async () => {
+    session = await launch(baseUrl);
+    const { page } = session;
+    await page.goto('/');
+    // labels.json: donkey_kick_cgi_kinkatsu.mp4 — one rep, side view.
+    await page.getByTestId('file-input').setInputFiles(join(FIXTURES, 'kickback/donkey_kick_cgi_kinkatsu.mp4'));
+    const summary = page.getByTestId('set-summary');
+    await summary.waitFor({ timeout: 150_000 });
+    expect(await summary.textContent()).toMatch(/Set summary — 1 rep\b/);
+    expect(await page.getByTestId('rep-table').locator('tbody tr').count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'e2e-file-summary.png'), fullPage: true });
+  });
+});
