@@ -10,8 +10,8 @@
  * { archOnset })), then learn from it (updateArchOnset), so a rep never sets its own limit.
  */
 import type { RepMetrics, Side } from '../analysis/types';
-import { archHipSamples, MIN_ARCH_SAMPLES } from './rep-signals';
-import { DEFAULT_RULE_CONFIG, type RuleConfig } from './rule-config';
+import { archHipSamples } from './rep-signals';
+import { DEFAULT_RULE_CONFIG, SIGNAL_LIMITS, type RuleConfig } from './rule-config';
 import { finite, median, median3 } from './stats';
 
 export interface ArchOnsetObservation {
@@ -64,7 +64,7 @@ export function detectArchOnset(
 ): ArchOnsetObservation | null {
   if (!(rep.confidence >= config.minRepConfidenceRatio)) return null;
   const lifting = archHipSamples(rep, rep.peakMs);
-  if (lifting.length < MIN_ARCH_SAMPLES) return null;
+  if (lifting.length < SIGNAL_LIMITS.minArchSamples) return null;
   const base = median(lifting.slice(0, 3).map((s) => s.archDeg)) ?? 0;
   const rise = median3(lifting.map((s) => s.archDeg - base));
   const hips = lifting.map((s) => s.hipDeg);
@@ -98,8 +98,8 @@ function hingeStartDeg(hips: readonly number[], rises: readonly number[]): numbe
     sxx += dx * dx;
     sxy += dx * ((rises[k] as number) - mr);
   }
-  // Under ~1° of hip travel (or a rise that does not grow with the hip) a slope means nothing.
-  if (!(sxx / n > 0.25) || !(sxy > 0)) return null;
+  // Too little hip spread, or a rise that does not grow with the hip: a slope means nothing.
+  if (!(Math.sqrt(sxx / n) > SIGNAL_LIMITS.hingeMinHipSdDeg) || !(sxy > 0)) return null;
   const slope = sxy / sxx;
   return mh - mr / slope;
 }

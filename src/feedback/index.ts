@@ -10,6 +10,7 @@ export {
   RULE_CONFIG_KEYS,
   RULE_PRESETS,
   RULE_PRESET_NAMES,
+  SIGNAL_LIMITS,
   resolveConfig,
   validateConfig,
   type ConfigFieldSpec,
@@ -37,7 +38,7 @@ export {
   type ArchOnsetState,
   type KickTargetBand,
 } from './arch-onset';
-export { archRiseWhileExtendingDeg } from './rep-signals';
+export { archRiseWhileExtendingDeg, peakThighSpeedDegS } from './rep-signals';
 export { createCueArbiter, FIXED_PHRASES, STREAK_PHRASES, type CueArbiter, type CueArbiterSnapshot } from './cue-arbiter';
 export {
   summarizeSet,

@@ -3,6 +3,7 @@
  * analyser's per-rep summary does not already give them.
  */
 import type { RepMetrics, RepSample } from '../analysis/types';
+import { SIGNAL_LIMITS } from './rule-config';
 import { finite, median, median3, median3Edges } from './stats';
 
 interface ArchHipSample {
@@ -22,8 +23,6 @@ export function archHipSamples(rep: RepMetrics, untilMs: number = rep.endMs): Ar
   return out.sort((a, b) => a.tMs - b.tMs);
 }
 
-/** Fewest paired samples from which a rise can be told from one noisy frame. */
-export const MIN_ARCH_SAMPLES = 4;
 
 /**
  * How far the lumbar-arch proxy rose above its value at the start of the rep while the hip was
@@ -36,12 +35,12 @@ export const MIN_ARCH_SAMPLES = 4;
  */
 export function archRiseWhileExtendingDeg(rep: RepMetrics): number | null {
   const samples = archHipSamples(rep);
-  if (samples.length < MIN_ARCH_SAMPLES) return finite(rep.lumbarArchPeakDeg) ? rep.lumbarArchPeakDeg : null;
+  if (samples.length < SIGNAL_LIMITS.minArchSamples) return finite(rep.lumbarArchPeakDeg) ? rep.lumbarArchPeakDeg : null;
   const head = samples.slice(0, 3);
   const archBase = median(head.map((s) => s.archDeg)) ?? 0;
   const hipBase = median(head.map((s) => s.hipDeg)) ?? 0;
   const hipPeak = Math.max(...samples.map((s) => s.hipDeg));
-  const halfway = hipBase + 0.5 * (hipPeak - hipBase);
+  const halfway = hipBase + SIGNAL_LIMITS.archWindowHipFrac * (hipPeak - hipBase);
   const rise = median3(samples.map((s) => s.archDeg - archBase));
   let best: number | null = null;
   samples.forEach((s, i) => {
@@ -52,14 +51,9 @@ export function archRiseWhileExtendingDeg(rep: RepMetrics): number | null {
   return best;
 }
 
-/** Shortest span a speed is measured over: a swing lasts several frames, a glitch one. */
-export const SPEED_SPAN_MS = 100;
-
-/** Fewest thigh samples for the series-based speed; below that the analyser's number is used. */
-export const MIN_SPEED_SAMPLES = 5;
 
 /**
- * Peak thigh angular speed of the rep, sustained over at least SPEED_SPAN_MS, from the series
+ * Peak thigh angular speed of the rep, sustained over at least SIGNAL_LIMITS.speedSpanMs, from the series
  * after an edge-aware 3-sample median. The analyser's own peakAngularVelocityDegS is a
  * frame-to-frame maximum and picks up one-frame glitches at a rep's edges (465°/s and 2414°/s on
  * controlled reps in the kinkatsu / dosipov fixtures), which would read as a swing.
@@ -71,14 +65,14 @@ export function peakThighSpeedDegS(rep: RepMetrics): number | null {
     if (finite(s.tMs) && finite(s.thighElevationDeg)) pts.push({ t: s.tMs, v: s.thighElevationDeg });
   }
   pts.sort((a, b) => a.t - b.t);
-  if (pts.length < MIN_SPEED_SAMPLES) return finite(rep.peakAngularVelocityDegS) ? rep.peakAngularVelocityDegS : null;
+  if (pts.length < SIGNAL_LIMITS.minSpeedSamples) return finite(rep.peakAngularVelocityDegS) ? rep.peakAngularVelocityDegS : null;
   const v = median3Edges(pts.map((p) => p.v));
   let best = 0;
   let j = 0;
   for (let i = 0; i < pts.length; i += 1) {
     const ti = (pts[i] as { t: number }).t;
     if (j <= i) j = i + 1;
-    while (j < pts.length && (pts[j] as { t: number }).t - ti < SPEED_SPAN_MS) j += 1;
+    while (j < pts.length && (pts[j] as { t: number }).t - ti < SIGNAL_LIMITS.speedSpanMs) j += 1;
     if (j >= pts.length) break;
     const speed = Math.abs((v[j] as number) - (v[i] as number)) / (((pts[j] as { t: number }).t - ti) / 1000);
     if (speed > best) best = speed;

@@ -268,6 +268,29 @@ const STRICT: RuleConfig = {
   pelvisTiltMaxDeg: 8,
 };
 
+/**
+ * Fixed limits of the signal processing inside the rules: how much data makes a reading. Not
+ * user-tunable (no preset changes them), but kept here so every number the layer judges by is in
+ * one module.
+ */
+export const SIGNAL_LIMITS = Object.freeze({
+  // ref: DESIGN.md §2 (proxy near landmark noise): a 3-sample running median plus at least one
+  // more sample is the least from which a rise can be told from one noisy frame.
+  minArchSamples: 4,
+  // ref: DESIGN.md §4 "the lumbar-arch proxy rising while the hip extends": the upper half of the
+  // rep's hip travel is "extending"; below it the leg is near rest, where stance shifts move the
+  // trunk without any kick.
+  archWindowHipFrac: 0.5,
+  // ref: least squares needs spread: under 0.5° of hip standard deviation (far inside the 4–8°
+  // single-camera error, DESIGN.md §2) a slope of arch against hip is noise.
+  hingeMinHipSdDeg: 0.5,
+  // ref: a swing keeps its speed for several frames (a 0.3 s kick is 9 frames at 30 fps), a glitch
+  // for one: 100 ms is 3 frames at 30 fps and 1 at 10 fps.
+  speedSpanMs: 100,
+  // ref: as minArchSamples, plus one sample for the speed span.
+  minSpeedSamples: 5,
+});
+
 export const RULE_PRESETS: Readonly<Record<RulePreset, Readonly<RuleConfig>>> = Object.freeze({
   relaxed: Object.freeze(RELAXED),
   standard: Object.freeze(STANDARD),

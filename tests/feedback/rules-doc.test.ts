@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { RULE_CONFIG_FIELDS, RULE_CONFIG_KEYS, RULE_IDS, RULE_PRESETS, RULES } from '../../src/feedback';
+import { RULE_CONFIG_FIELDS, RULE_CONFIG_KEYS, RULE_IDS, RULE_PRESETS, RULES, SIGNAL_LIMITS } from '../../src/feedback';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const guide = readFileSync(resolve(repoRoot, '../shared/guide/cable-kickback-technique.txt'), 'utf8');
@@ -55,5 +55,11 @@ describe('docs/rules.md', () => {
     expect(Number(cells[4])).toBe(RULE_PRESETS.standard[key]);
     expect(Number(cells[5])).toBe(RULE_PRESETS.strict[key]);
     expect((cells[7] ?? '').length).toBeGreaterThan(5);
+  });
+
+  it.each(Object.entries(SIGNAL_LIMITS))('fixed signal limit %s has its row and value', (key, value) => {
+    const row = doc.split('\n').find((line) => line.startsWith(`| \`${key}\` |`));
+    expect(row, `no row for ${key}`).toBeDefined();
+    expect(Number((row ?? '').split('|')[2]?.trim())).toBe(value);
   });
 });
