@@ -175,8 +175,15 @@ export class Coach {
     this.#begin(this.#nowMs ?? 0);
   }
 
+  /**
+   * Ends the set (Space, the button, the end of a video file). A rep whose leg was already most
+   * of the way back down still counts: the analyser closes it out first. Ending a set that never
+   * started (a video with no rep) still shows its (empty) summary.
+   */
   endSet(): void {
-    if (this.#status !== 'active') return;
+    if (this.#status === 'done') return;
+    const rep = this.#analyzer.finish();
+    if (rep) this.#onRep(rep, this.#nowMs ?? rep.endMs, this.#settings.config);
     this.#status = 'done';
     this.#hooks.setEnded?.();
   }
