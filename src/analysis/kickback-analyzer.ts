@@ -86,6 +86,15 @@ const SAMPLE_HISTORY_MS = 30000;
 // ref: pelvis-tilt.ts: in the image the hips must be a tenth of a trunk apart to give a line.
 const PELVIS_MIN_SEPARATION_FRAC = 0.1;
 
+// ref: guide, "a slight forward lean in the torso, approximately 45 degrees"; even a quadruped
+// donkey kick keeps the trunk near horizontal (90°). A trunk pointing 20° past horizontal is
+// the detector misreading the body (cable_kickback_cgi_kinkatsu 0–2.5 s, the close-ups in
+// wahoo_one_legged_dead_lift read 135–160°), not a pose to measure.
+const MAX_TORSO_LEAN_DEG = 110;
+// ref: normal hip extension is 10–30° (AAOS joint-motion norms) and the lumbar spine adds up
+// to ~30° more (Troke et al. 2005), which the trunk-line definition also counts (DESIGN.md §2):
+// a "rep" peaking past 70° is a misread body (cable_kickback_cgi_kinkatsu 1–2.5 s reads 80–130°).
+const MAX_HIP_EXTENSION_DEG = 70;
 // Half a slow rep: long enough to ride out a flickering view reading.
 const PATH_SWITCH_MS = 1000;
 
@@ -212,14 +221,16 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     if (hipLo !== null && hipHi !== null && thighPx !== null && hipHi - hipLo >= HIP_TRAVEL_MAX_FRAC * thighPx) {
       return null;
     }
-    if (workingLeg !== leg) legTracker.force(leg);
-    return computeRepMetrics({
+    const metrics = computeRepMetrics({
       index: reps.length + 1,
       leg,
       event,
       samples: samples[leg].filter((s) => s.t >= event.startMs - 1000),
       holdBandDeg: opts.holdBandDeg,
     });
+    if (metrics.peakHipExtensionDeg !== null && metrics.peakHipExtensionDeg > MAX_HIP_EXTENSION_DEG) return null;
+    if (workingLeg !== leg) legTracker.force(leg);
+    return metrics;
   }
 
   function assessView(
@@ -440,7 +451,10 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     const legA = { left: legAngles(body, 'left'), right: legAngles(body, 'right') };
 
     // 6. View assessment needs the working leg; use the one known before this frame.
-    const view = assessView(statuses, workingBefore, viewKind);
+    let view = assessView(statuses, workingBefore, viewKind);
+    if (view.usable && lean !== null && lean > MAX_TORSO_LEAN_DEG) {
+      view = { ...view, kind: 'unusable', usable: false, reason: 'Make sure your whole body is visible' };
+    }
     const usable = view.usable;
 
     // 7. Working leg and rep machines.

@@ -10,11 +10,14 @@ import type { Point2 } from '../pose/read-joint';
 // ref: Drillis & Contini 1966 segment proportions (of body height): trunk (hip to shoulder)
 // ~0.30, thigh ~0.245, shank ~0.246, so thigh ≈ shank ≈ 0.8 trunk.
 const SEGMENT_OF_TRUNK = 0.8;
-// Foreshortening (leg pointing partly at the camera in an oblique view) shortens a segment to
-// cos(66°) = 0.4 before the view check rejects the view; people's proportions vary by ±20 %,
-// and a swapped knee sits 1.5–2 segments away.
-const MIN_FRAC = 0.4;
-const MAX_FRAC = 1.5;
+// Against the trunk only gross errors count: a bent-over trunk seen obliquely shrinks to about
+// half in the image (cos 55° × the lean's projection) while a hanging thigh keeps its length.
+const MIN_OF_TRUNK_FRAC = 0.25;
+const MAX_OF_TRUNK_FRAC = 2.5;
+// Thigh and shank lie in the same (sagittal) plane and foreshorten alike, so their ratio is a
+// tight check: ~1 ± proportions (±20 %) ± a leg pointing partly at the camera.
+const MIN_SHANK_OF_THIGH = 0.45;
+const MAX_SHANK_OF_THIGH = 2.2;
 
 function dist(a: Point2, b: Point2): number {
   return Math.hypot(a.x - b.x, a.y - b.y);
@@ -27,14 +30,14 @@ export interface LegCheck {
   dropAnkle: boolean;
 }
 
-// A knee within this share of a segment of the other leg's knee is a duplicate of it.
+// A knee within this share of a thigh of the other leg's knee is a duplicate of it.
 const DUPLICATE_FRAC = 0.25;
 
 /**
- * Checks one leg: a knee a wrong thigh-length from the hip is dropped; a knee a wrong
- * shank-length from the ankle drops the knee when it duplicates the other leg's knee (the
- * detector put both knees on one leg), and the ankle otherwise (the ankle is the stray one).
- * Unknown inputs pass.
+ * Checks one leg: a knee grossly the wrong distance from the hip (for the trunk's size) is
+ * dropped; a shank out of proportion with the thigh drops the knee when it duplicates the other
+ * leg's knee (the detector put both knees on one leg), and the ankle otherwise (the ankle is the
+ * stray one). Unknown inputs pass.
  */
 export function checkLegSegments(
   hip: Point2 | null,
@@ -44,13 +47,15 @@ export function checkLegSegments(
   trunkLengthPx: number | null,
 ): LegCheck {
   const none = { dropKnee: false, dropAnkle: false };
-  if (knee === null || trunkLengthPx === null || !(trunkLengthPx > 0)) return none;
-  const expected = SEGMENT_OF_TRUNK * trunkLengthPx;
-  const ok = (d: number): boolean => d >= MIN_FRAC * expected && d <= MAX_FRAC * expected;
-  if (hip !== null && !ok(dist(hip, knee))) return { dropKnee: true, dropAnkle: false };
-  if (ankle !== null && !ok(dist(knee, ankle))) {
-    const duplicate = otherKnee !== null && dist(knee, otherKnee) < DUPLICATE_FRAC * expected;
-    return duplicate ? { dropKnee: true, dropAnkle: true } : { dropKnee: false, dropAnkle: true };
+  if (knee === null) return none;
+  const expected = trunkLengthPx !== null && trunkLengthPx > 0 ? SEGMENT_OF_TRUNK * trunkLengthPx : null;
+  const thigh = hip === null ? null : dist(hip, knee);
+  if (thigh !== null && expected !== null && (thigh < MIN_OF_TRUNK_FRAC * expected || thigh > MAX_OF_TRUNK_FRAC * expected)) {
+    return { dropKnee: true, dropAnkle: false };
   }
-  return none;
+  if (ankle === null || thigh === null || !(thigh > 0)) return none;
+  const ratio = dist(knee, ankle) / thigh;
+  if (ratio >= MIN_SHANK_OF_THIGH && ratio <= MAX_SHANK_OF_THIGH) return none;
+  const duplicate = otherKnee !== null && dist(knee, otherKnee) < DUPLICATE_FRAC * thigh;
+  return duplicate ? { dropKnee: true, dropAnkle: true } : { dropKnee: false, dropAnkle: true };
 }
