@@ -1,0 +1,62 @@
+/**
+ * Export of a finished set: JSON (everything, for re-import and tools) and CSV (one row per rep,
+ * for a spreadsheet). Pure; the UI turns the strings into downloads.
+ */
+import type { RepMetrics } from '../analysis/types';
+import type { RepVerdict, SetSummary } from '../feedback';
+
+export const EXPORT_FORMAT_VERSION = 1;
+
+export interface SetExport {
+  format: 'kickcheck-set';
+  version: typeof EXPORT_FORMAT_VERSION;
+  exportedAt: string;
+  source: string;
+  detector: string | null;
+  summary: SetSummary | null;
+  reps: RepMetrics[];
+  verdicts: RepVerdict[];
+}
+
+export function setToJson(data: Omit<SetExport, 'format' | 'version'>): string {
+  const out: SetExport = { format: 'kickcheck-set', version: EXPORT_FORMAT_VERSION, ...data };
+  return JSON.stringify(out, null, 2);
+}
+
+const COLUMNS: { header: string; value: (rep: RepMetrics, verdict: RepVerdict | undefined) => unknown }[] = [
+  { header: 'rep', value: (r) => r.index },
+  { header: 'leg', value: (r) => r.leg },
+  { header: 'start_s', value: (r) => r.startMs / 1000 },
+  { header: 'peak_s', value: (r) => r.peakMs / 1000 },
+  { header: 'end_s', value: (r) => r.endMs / 1000 },
+  { header: 'peak_hip_extension_deg', value: (r) => r.peakHipExtensionDeg },
+  { header: 'rom_deg', value: (r) => r.romDeg },
+  { header: 'knee_flexion_at_peak_deg', value: (r) => r.kneeFlexionAtPeakDeg },
+  { header: 'knee_flexion_rise_lifting_deg', value: (r) => r.kneeFlexionRiseLiftingDeg },
+  { header: 'torso_lean_mean_deg', value: (r) => r.torsoLeanMeanDeg },
+  { header: 'torso_lean_range_deg', value: (r) => r.torsoLeanRangeDeg },
+  { header: 'lumbar_arch_peak_deg', value: (r) => r.lumbarArchPeakDeg },
+  { header: 'concentric_s', value: (r) => r.concentricS },
+  { header: 'eccentric_s', value: (r) => r.eccentricS },
+  { header: 'hold_s', value: (r) => r.holdS },
+  { header: 'peak_angular_velocity_deg_s', value: (r) => r.peakAngularVelocityDegS },
+  { header: 'angle_path', value: (r) => r.anglePath },
+  { header: 'confidence', value: (r) => r.confidence },
+  { header: 'flags', value: (_r, v) => v?.flags.map((f) => f.ruleId).join(' ') ?? '' },
+];
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(Math.round(value * 1000) / 1000) : '';
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function setToCsv(reps: readonly RepMetrics[], verdicts: readonly RepVerdict[]): string {
+  const lines = [COLUMNS.map((c) => c.header).join(',')];
+  for (const rep of reps) {
+    const verdict = verdicts.find((v) => v.repIndex === rep.index);
+    lines.push(COLUMNS.map((c) => cell(c.value(rep, verdict))).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
