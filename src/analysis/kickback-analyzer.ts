@@ -13,12 +13,13 @@ import { imageToPlane } from '../geometry/image-to-plane';
 import { pelvisTiltDeg2d, pelvisTiltDeg3d } from '../geometry/pelvis-tilt';
 import { isFinitePlanePoint, midpoint, type PlanePoint } from '../geometry/plane-point';
 import { sagittalBasis, worldToPlane } from '../geometry/world-to-plane';
-import { JOINT_NAMES, jointIndex, type JointName } from '../pose/keypoint-tables';
-import { jointStatus, readJoint, readWorldJoint, type JointGate, type JointStatus, type Point2, type Point3 } from '../pose/read-joint';
+import { JOINT_NAMES, jointIndex, jointRecord, type JointName } from '../pose/keypoint-tables';
+import { readAllJoints, type JointGate, type JointStatus, type Point2, type Point3 } from '../pose/read-joint';
 import type { KeypointSet, Landmark, PoseFrame } from '../pose/types';
 import { validatePoseFrame } from '../pose/validate-pose-frame';
 import { LandmarkSmoother } from '../signal/landmark-smoother';
 import { median, quantile } from '../signal/robust-stats';
+import { TimeWindow } from '../signal/time-window';
 import { bodyWidthRatio, offSideDegFromWidthRatio } from './body-width-ratio';
 import { hipAxisOffSideDeg } from '../geometry/hip-axis-off-side';
 import { DEFAULT_ANALYZER_OPTIONS, DEFAULT_MIN_VISIBILITY } from './default-options';
@@ -101,9 +102,7 @@ const PATH_SWITCH_MS = 1000;
 type JointMap<P> = Record<JointName, P | null>;
 
 function emptyMap<P>(): JointMap<P> {
-  const m = {} as JointMap<P>;
-  for (const n of JOINT_NAMES) m[n] = null;
-  return m;
+  return jointRecord<P | null>(null);
 }
 
 function mid2(a: Point2 | null, b: Point2 | null): Point2 | null {
@@ -158,7 +157,7 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     left: new RepPhaseMachine(machineOpts),
     right: new RepPhaseMachine(machineOpts),
   };
-  let samples: Record<Side, LegFrameSample[]> = { left: [], right: [] };
+  let samples: Record<Side, TimeWindow<LegFrameSample>> = { left: new TimeWindow(), right: new TimeWindow() };
   let restLeans: { t: number; v: number }[] = [];
   let restContours: { t: number; v: number }[] = [];
   let lastTimestampMs: number | null = null;
@@ -176,7 +175,7 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     viewClassifier = new ViewClassifier();
     legTracker = new WorkingLegTracker({ windowMs: opts.legWindowMs, switchRatio: opts.legSwitchRatio });
     machines = { left: new RepPhaseMachine(machineOpts), right: new RepPhaseMachine(machineOpts) };
-    samples = { left: [], right: [] };
+    samples = { left: new TimeWindow(), right: new TimeWindow() };
     restLeans = [];
     restContours = [];
     lastTimestampMs = null;
@@ -187,9 +186,8 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
   }
 
   function pushSample(side: Side, s: LegFrameSample): void {
-    const list = samples[side];
-    list.push(s);
-    while (list.length > 0 && (list[0]?.t ?? 0) < s.t - SAMPLE_HISTORY_MS) list.shift();
+    samples[side].push(s);
+    samples[side].trimBefore(s.t - SAMPLE_HISTORY_MS);
   }
 
   /** Keep a reference value while the leg is at rest; return the reference (frozen mid-rep). */
@@ -202,7 +200,8 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
   }
 
   function acceptRep(leg: Side, event: RepEvent, workingLeg: Side | null): RepMetrics | null {
-    const inRep = samples[leg].filter((s) => s.t >= event.startMs - 1e-6 && s.t <= event.endMs + 1e-6);
+    const legSamples = samples[leg].toArray();
+    const inRep = legSamples.filter((s) => s.t >= event.startMs - 1e-6 && s.t <= event.endMs + 1e-6);
     const otherLo = quantile(inRep.map((s) => s.otherThighDeg), 0.05);
     const otherHi = quantile(inRep.map((s) => s.otherThighDeg), 0.95);
     const otherRange = otherLo === null || otherHi === null ? null : otherHi - otherLo;
@@ -225,7 +224,7 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
       index: reps.length + 1,
       leg,
       event,
-      samples: samples[leg].filter((s) => s.t >= event.startMs - 1000),
+      samples: legSamples.filter((s) => s.t >= event.startMs - 1000),
       holdBandDeg: opts.holdBandDeg,
     });
     if (metrics.peakHipExtensionDeg !== null && metrics.peakHipExtensionDeg > MAX_HIP_EXTENSION_DEG) return null;
@@ -321,14 +320,10 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
 
     // 1. Gated joints (pixels and world) and why each is missing.
     const gate = gates[frame.keypointSet];
-    const raw2d = emptyMap<Point2>();
-    const raw3d = emptyMap<Point3>();
-    const statuses = {} as Record<JointName, JointStatus>;
-    for (const n of JOINT_NAMES) {
-      statuses[n] = jointStatus(frame, n, gate);
-      raw2d[n] = readJoint(frame, n, gate);
-      raw3d[n] = readWorldJoint(frame, n, gate);
-    }
+    const all = readAllJoints(frame, gate);
+    const raw2d = all.pixel;
+    const raw3d = all.world;
+    const statuses = all.status;
 
     // 2. Leg identity by continuity.
     const fixedJoints: { name: JointName; point: Point2 | null; world: Point3 | null; status: JointStatus }[] = [];

@@ -50,6 +50,7 @@ const MIN_ROM_OF_TYPICAL = 0.35;
 // Rest = low quantile of the last 2 s at rest: robust to noise, follows a drifting stance.
 const REST_WINDOW_MS = 2000;
 const REST_QUANTILE = 0.1;
+const REST_REFRESH_MS = 100;
 // ref: guide, "a strong, momentary squeeze ... at the peak": a leg that stays up for 8 s has
 // changed stance, not kicked; the rep is dropped and rest re-learnt from where the leg is.
 const MAX_UP_MS = 8000;
@@ -98,6 +99,7 @@ export class RepPhaseMachine {
   private lastValid: Sample | null = null;
   private roms: number[] = [];
   private restLevel: number | null = null;
+  private restRefreshMs = Number.NEGATIVE_INFINITY;
 
   constructor(options: Partial<RepPhaseOptions> = {}) {
     this.opts = { ...DEFAULT_REP_PHASE_OPTIONS, ...options };
@@ -189,11 +191,15 @@ export class RepPhaseMachine {
         while (this.restSamples.length > 1 && (this.restSamples[0]?.t ?? 0) < s.t - REST_WINDOW_MS) {
           this.restSamples.shift();
         }
-        const rest = quantile(
-          this.restSamples.map((r) => r.v),
-          REST_QUANTILE,
-        );
-        this.restLevel = rest;
+        // Rest moves slowly: refresh the quantile ten times a second, or at once on a new low.
+        if (this.restLevel === null || s.v < this.restLevel || s.t - this.restRefreshMs >= REST_REFRESH_MS) {
+          this.restLevel = quantile(
+            this.restSamples.map((r) => r.v),
+            REST_QUANTILE,
+          );
+          this.restRefreshMs = s.t;
+        }
+        const rest = this.restLevel;
         if (rest !== null && s.v - rest >= this.enterDeg()) {
           this.phase = 'lifting';
           this.restAtLift = rest;

@@ -93,3 +93,33 @@ export function mirrorJointName(name: JointName): JointName {
   if (name.startsWith('right')) return ('left' + name.slice(5)) as JointName;
   return name;
 }
+
+/**
+ * A record with every joint name set to `value`, written as one literal so the engine gives all
+ * such records one fast shape (the analyser builds several per frame).
+ */
+export function jointRecord<T>(value: T): Record<JointName, T> {
+  return {
+    nose: value,
+    leftEye: value,
+    rightEye: value,
+    leftEar: value,
+    rightEar: value,
+    leftShoulder: value,
+    rightShoulder: value,
+    leftElbow: value,
+    rightElbow: value,
+    leftWrist: value,
+    rightWrist: value,
+    leftHip: value,
+    rightHip: value,
+    leftKnee: value,
+    rightKnee: value,
+    leftAnkle: value,
+    rightAnkle: value,
+    leftHeel: value,
+    rightHeel: value,
+    leftFootIndex: value,
+    rightFootIndex: value,
+  };
+}

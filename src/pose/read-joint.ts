@@ -4,7 +4,7 @@
  * (for pixel landmarks) outside the image.
  */
 import { isInFrame } from './in-frame';
-import { jointIndex, type JointName } from './keypoint-tables';
+import { JOINT_NAMES, jointIndex, jointRecord, type JointName } from './keypoint-tables';
 import type { PoseFrame } from './types';
 import { isVisible } from './visibility-gate';
 
@@ -60,4 +60,50 @@ export function readWorldJoint(frame: PoseFrame, name: JointName, gate: JointGat
   }
   if (!isVisible(w.visibility, gate.minVisibility)) return null;
   return { x: w.x, y: w.y, z: w.z };
+}
+
+export interface AllJoints {
+  pixel: Record<JointName, Point2 | null>;
+  world: Record<JointName, Point3 | null>;
+  status: Record<JointName, JointStatus>;
+}
+
+/** Every named joint of a frame in one pass (same rules as jointStatus/readJoint/readWorldJoint). */
+export function readAllJoints(frame: PoseFrame, gate: JointGate): AllJoints {
+  const pixel = jointRecord<Point2 | null>(null);
+  const world = jointRecord<Point3 | null>(null);
+  const status = jointRecord<JointStatus>('absent');
+  const wl = frame.worldLandmarks;
+  const hasWorld = wl !== undefined && wl.length > 0;
+  const mx = frame.imageWidth * gate.edgeMarginFrac;
+  const my = frame.imageHeight * gate.edgeMarginFrac;
+  for (const name of JOINT_NAMES) {
+    const i = jointIndex(frame.keypointSet, name);
+    if (i === null) continue;
+    const lm = frame.landmarks[i];
+    if (lm === undefined || !Number.isFinite(lm.x) || !Number.isFinite(lm.y)) continue;
+    if (lm.x < mx || lm.x > frame.imageWidth - mx || lm.y < my || lm.y > frame.imageHeight - my) {
+      status[name] = 'out-of-frame';
+      continue;
+    }
+    if (!isVisible(lm.visibility, gate.minVisibility)) {
+      status[name] = 'hidden';
+      continue;
+    }
+    status[name] = 'ok';
+    pixel[name] = { x: lm.x, y: lm.y };
+    if (hasWorld) {
+      const w = wl[i];
+      if (
+        w !== undefined &&
+        Number.isFinite(w.x) &&
+        Number.isFinite(w.y) &&
+        Number.isFinite(w.z) &&
+        isVisible(w.visibility, gate.minVisibility)
+      ) {
+        world[name] = { x: w.x, y: w.y, z: w.z };
+      }
+    }
+  }
+  return { pixel, world, status };
 }

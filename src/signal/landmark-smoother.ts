@@ -26,6 +26,7 @@ export class LandmarkSmoother {
     this.opts = { ...options };
   }
 
+  /** Points are returned as new {x, y[, z]} objects; other properties are not copied. */
   apply<P extends SmoothablePoint>(
     points: readonly (P | null)[],
     timestampMs: number,
@@ -51,10 +52,10 @@ export class LandmarkSmoother {
         };
         this.filters[i] = f;
       }
-      const q = { ...p };
-      q.x = f.x.apply(p.x / scale, timestampMs) * scale;
-      q.y = f.y.apply(p.y / scale, timestampMs) * scale;
-      if (p.z !== undefined) q.z = f.z.apply(p.z / scale, timestampMs) * scale;
+      const x = f.x.apply(p.x / scale, timestampMs) * scale;
+      const y = f.y.apply(p.y / scale, timestampMs) * scale;
+      // A fresh plain object (not a spread of the input) keeps one object shape per call site.
+      const q = (p.z === undefined ? { x, y } : { x, y, z: f.z.apply(p.z / scale, timestampMs) * scale }) as P;
       out.push(q);
     }
     return out;
