@@ -537,14 +537,18 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     const shown = shownLeg === null ? null : legA[shownLeg];
     const result: FrameAnalysis = {
       timestampMs: t,
-      angles: {
-        torsoLeanDeg: lean,
-        hipExtensionDeg: shown?.hipExtensionDeg ?? null,
-        thighElevationDeg: shown?.thighElevationDeg ?? null,
-        kneeFlexionDeg: shown?.kneeFlexionDeg ?? null,
-        lumbarArchDeg: arch,
-        pelvisTiltDeg: pelvisTilt,
-      },
+      // An unusable view (front-on, body cut off, misread) shows no numbers: a front view turns
+      // knee spread into "hip extension" (DESIGN.md §2), and a wrong number is worse than none.
+      angles: usable
+        ? {
+            torsoLeanDeg: lean,
+            hipExtensionDeg: shown?.hipExtensionDeg ?? null,
+            thighElevationDeg: shown?.thighElevationDeg ?? null,
+            kneeFlexionDeg: shown?.kneeFlexionDeg ?? null,
+            lumbarArchDeg: arch,
+            pelvisTiltDeg: pelvisTilt,
+          }
+        : { ...NULL_ANGLES },
       anglePath: path,
       lumbarArchSource: archSource,
       workingLeg,

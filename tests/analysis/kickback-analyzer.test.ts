@@ -257,6 +257,9 @@ describe('kickback analyser: view and framing', () => {
     expect(oblique?.view).toMatchObject({ kind: 'oblique', usable: true });
     const front = analyse(generateKickbackSet({ reps: 0, leadInS: 2, cameraYawDeg: 85 }).frames).last;
     expect(front?.view).toMatchObject({ kind: 'front', usable: false, reason: 'Turn side-on to the camera' });
+    // Front-on numbers would be knee spread read as hip extension: none are shown.
+    expect(Object.values(front?.angles ?? {}).every((v) => v === null)).toBe(true);
+    expect(Object.values(side?.angles ?? {}).some((v) => v !== null)).toBe(true);
   });
 
   it('does not count reps filmed front-on', () => {
