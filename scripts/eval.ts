@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_ANALYZER_OPTIONS } from '../src/analysis/default-options';
+import { DEFAULT_ANALYZER_OPTIONS, DEFAULT_MIN_VISIBILITY } from '../src/analysis/default-options';
 import type { DetectorId } from '../src/pose/types';
 import { isDetectorId } from '../workers/detector';
 import { analyzeClip } from '../src/node/analyze-clip';
@@ -74,6 +74,8 @@ function printAngles(result: AngleEvalResult): void {
   for (const [kind, s] of Object.entries(result.stats)) {
     console.log(`  ${kind.padEnd(13)} n=${String(s.n).padStart(2)}  median ${cell(s.median)}  p90 ${cell(s.p90)}`);
   }
+  const j = result.jointErrorPx;
+  console.log(`  joint position (px) n=${j.n}  median ${cell(j.median)}  p90 ${cell(j.p90)}`);
 }
 
 async function main(): Promise<void> {
@@ -91,7 +93,11 @@ async function main(): Promise<void> {
       rows.push(evaluateClip(clip, report, labels[clip] ?? {}));
     }
     const angles = args.angles && estimator
-      ? await evaluateCocoAngles(estimator, join(SHARED_FIXTURES_DIR, 'keypoints', 'coco'), DEFAULT_ANALYZER_OPTIONS)
+      ? await evaluateCocoAngles(estimator, join(SHARED_FIXTURES_DIR, 'keypoints', 'coco'), (keypointSet) => ({
+          // The analyser's own gate, so the errors are those of the numbers it would use.
+          minVisibility: DEFAULT_ANALYZER_OPTIONS.minVisibility ?? DEFAULT_MIN_VISIBILITY[keypointSet],
+          edgeMarginFrac: DEFAULT_ANALYZER_OPTIONS.edgeMarginFrac,
+        }))
       : null;
     const summary = totals(rows);
     if (args.json) {

@@ -49,18 +49,33 @@ function parseArgs(argv: string[]): { detectors: DetectorId[]; clips: string[] }
   return { detectors, clips };
 }
 
-async function extract(clip: string, detector: DetectorId): Promise<{ file: string; bytes: number; meanInferenceMs: number; frames: number; personFrames: number }> {
+interface ExtractResult {
+  file: string;
+  bytes: number;
+  /** Per-frame detector times, the first frame (model warm-up) left out. */
+  inferenceMs: number[];
+  frames: number;
+  personFrames: number;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length === 0 ? Number.NaN : sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+async function extract(clip: string, detector: DetectorId): Promise<ExtractResult> {
   const path = resolve(SHARED_FIXTURES_DIR, clip);
   const info = await probeVideo(path);
   const estimator = await createNodeEstimator(detector);
   const frames: PoseFrame[] = [];
-  let inferenceMsSum = 0;
+  const inferenceMs: number[] = [];
   try {
     for await (const decoded of decodeFrames(path, {}, info)) {
       const tensor = frameToTensor(decoded);
       try {
         const frame = await estimator.estimate(tensor, decoded.timestampMs);
-        inferenceMsSum += frame.inferenceMs;
+        if (decoded.frameIndex > 0) inferenceMs.push(frame.inferenceMs);
         frames.push(roundPoseFrame(frame));
       } finally {
         tensor.dispose();
@@ -87,7 +102,7 @@ async function extract(clip: string, detector: DetectorId): Promise<{ file: stri
   return {
     file,
     bytes: (await stat(file)).size,
-    meanInferenceMs: inferenceMsSum / Math.max(1, frames.length),
+    inferenceMs,
     frames: frames.length,
     personFrames: frames.filter((f) => f.landmarks.length > 0).length,
   };
@@ -98,18 +113,18 @@ async function main(): Promise<void> {
   const clips = argClips.length > 0 ? argClips : await defaultClips();
   await mkdir(LANDMARK_FIXTURES_DIR, { recursive: true });
   for (const detector of detectors) {
-    let msSum = 0;
-    let frameSum = 0;
+    const allMs: number[] = [];
     for (const clip of clips) {
       const result = await extract(clip, detector);
-      msSum += result.meanInferenceMs * result.frames;
-      frameSum += result.frames;
+      allMs.push(...result.inferenceMs);
+      const ms = result.inferenceMs.length > 0 ? `median ${median(result.inferenceMs).toFixed(1)} ms/frame` : 'single frame';
       console.log(
         `${detector}\t${clip}\t${result.frames} frames (${result.personFrames} with a person)\t` +
-          `${result.meanInferenceMs.toFixed(1)} ms/frame\t${(result.bytes / 1024).toFixed(0)} KiB\t${result.file.replace(`${REPO_ROOT}/`, '')}`,
+          `${ms}\t${(result.bytes / 1024).toFixed(0)} KiB\t${result.file.replace(`${REPO_ROOT}/`, '')}`,
       );
     }
-    console.log(`${detector}\tmean inference ${(msSum / Math.max(1, frameSum)).toFixed(1)} ms/frame over ${frameSum} frames`);
+    const mean = allMs.reduce((a, b) => a + b, 0) / Math.max(1, allMs.length);
+    console.log(`${detector}\tinference over ${allMs.length} frames (first frame of each clip left out): median ${median(allMs).toFixed(1)} ms, mean ${mean.toFixed(1)} ms`);
   }
 }
 

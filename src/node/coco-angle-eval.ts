@@ -6,8 +6,9 @@
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import type { PoseEstimator } from '../../workers/detector';
+import { JOINT_NAMES, jointIndex } from '../pose/keypoint-tables';
 import type { JointGate } from '../pose/read-joint';
-import type { PoseFrame } from '../pose/types';
+import type { KeypointSet, PoseFrame } from '../pose/types';
 import { loadCocoPeople, type CocoPerson } from './coco-keypoints';
 import { decodeFrames, frameToTensor } from './decode-frames';
 import { angleErrorDeg, frameAngles, type FrameAngles } from './frame-angles';
@@ -19,6 +20,8 @@ export interface PersonAngleResult {
   annotationId: number;
   imageFile: string;
   detectedScore: number;
+  /** Pixel distance between detected and annotated joints (those annotated and detected visible). */
+  jointErrorsPx: number[];
   /** Absolute errors, degrees, for each angle measurable in both (legs listed separately). */
   errorsDeg: Record<AngleKind, number[]>;
 }
@@ -26,6 +29,8 @@ export interface PersonAngleResult {
 export interface AngleEvalResult {
   people: PersonAngleResult[];
   stats: Record<AngleKind, ReturnType<typeof errorStats>>;
+  /** Over every annotated joint of every person: where the detector put it, pixels. */
+  jointErrorPx: ReturnType<typeof errorStats>;
 }
 
 /** Margin around the annotated box, as a fraction of its size: the detector needs some context. */
@@ -59,12 +64,27 @@ function errorsBetween(detected: FrameAngles, truth: FrameAngles): Record<AngleK
   return out;
 }
 
+/** Distances for joints annotated (COCO v > 0) and detected above the gate. */
+function jointErrorsPx(detected: PoseFrame, truth: PoseFrame, gate: JointGate): number[] {
+  const errors: number[] = [];
+  for (const name of JOINT_NAMES) {
+    const t = truth.landmarks[jointIndex(truth.keypointSet, name) ?? -1];
+    const d = detected.landmarks[jointIndex(detected.keypointSet, name) ?? -1];
+    if (!t || !d || t.visibility <= 0 || d.visibility < gate.minVisibility) continue;
+    errors.push(Math.hypot(d.x - t.x, d.y - t.y));
+  }
+  return errors;
+}
+
 async function loadImageTensor(path: string): Promise<tf.Tensor3D> {
   for await (const frame of decodeFrames(path, { maxFrames: 1 })) return frameToTensor(frame);
   throw new Error(`expected one decodable image, got none from ${path}`);
 }
 
-export async function evaluateCocoAngles(estimator: PoseEstimator, cocoDir: string, gate: JointGate): Promise<AngleEvalResult> {
+/** The gate per landmark layout (the core gates BlazePose and MoveNet visibilities differently). */
+export type GateFor = (keypointSet: KeypointSet) => JointGate;
+
+export async function evaluateCocoAngles(estimator: PoseEstimator, cocoDir: string, gateFor: GateFor): Promise<AngleEvalResult> {
   const people = await loadCocoPeople(join(cocoDir, 'test_coco.json'));
   const results: PersonAngleResult[] = [];
   const images = new Map<string, tf.Tensor3D>();
@@ -95,7 +115,11 @@ export async function evaluateCocoAngles(estimator: PoseEstimator, cocoDir: stri
         annotationId: person.annotationId,
         imageFile: person.imageFile,
         detectedScore: detected.score,
-        errorsDeg: errorsBetween(frameAngles(inImage, gate), frameAngles(person.frame, gate)),
+        jointErrorsPx: jointErrorsPx(inImage, person.frame, gateFor(inImage.keypointSet)),
+        errorsDeg: errorsBetween(
+          frameAngles(inImage, gateFor(inImage.keypointSet)),
+          frameAngles(person.frame, gateFor(person.frame.keypointSet)),
+        ),
       });
     }
   } finally {
@@ -109,5 +133,6 @@ export async function evaluateCocoAngles(estimator: PoseEstimator, cocoDir: stri
       hipExtension: errorStats(pooled('hipExtension')),
       kneeFlexion: errorStats(pooled('kneeFlexion')),
     },
+    jointErrorPx: errorStats(results.flatMap((r) => r.jointErrorsPx)),
   };
 }
