@@ -14,7 +14,7 @@ import { pelvisTiltDeg2d, pelvisTiltDeg3d } from '../geometry/pelvis-tilt';
 import { isFinitePlanePoint, midpoint, type PlanePoint } from '../geometry/plane-point';
 import { sagittalBasis, worldToPlane } from '../geometry/world-to-plane';
 import { JOINT_NAMES, jointIndex, jointRecord, type JointName } from '../pose/keypoint-tables';
-import { readAllJoints, type JointGate, type JointStatus, type Point2, type Point3 } from '../pose/read-joint';
+import { readAllJoints, type JointGate, type Point2, type Point3 } from '../pose/read-joint';
 import type { KeypointSet, Landmark, PoseFrame } from '../pose/types';
 import { validatePoseFrame } from '../pose/validate-pose-frame';
 import { LandmarkSmoother } from '../signal/landmark-smoother';
@@ -38,11 +38,10 @@ import type {
   Phase,
   RepMetrics,
   Side,
-  ViewAssessment,
-  ViewKind,
 } from './types';
 import { ViewClassifier } from './view-classifier';
-import { checkLegSegments } from './segment-length-gate';
+import { assessView } from './view-assessment';
+import { cleanLegJoints } from './clean-leg-joints';
 import { WorkingLegTracker } from './working-leg-tracker';
 
 export interface KickbackAnalyzer {
@@ -232,50 +231,6 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     return metrics;
   }
 
-  function assessView(
-    statuses: Record<JointName, JointStatus>,
-    leg: Side | null,
-    kind: ViewKind | null,
-  ): ViewAssessment {
-    const ok = (n: JointName): boolean => statuses[n] === 'ok';
-    const missing: JointName[] = [];
-    const needPair = (l: JointName, r: JointName): void => {
-      if (!ok(l) && !ok(r)) missing.push(l, r);
-    };
-    needPair('leftShoulder', 'rightShoulder');
-    needPair('leftHip', 'rightHip');
-    if (leg !== null) {
-      if (!ok(`${leg}Knee`)) missing.push(`${leg}Knee`);
-    } else {
-      needPair('leftKnee', 'rightKnee');
-    }
-    const coreOk = missing.length === 0;
-    if (leg !== null) {
-      if (!ok(`${leg}Ankle`)) missing.push(`${leg}Ankle`);
-    } else {
-      needPair('leftAnkle', 'rightAnkle');
-    }
-    const inFrame = missing.length === 0;
-    const out = (n: JointName): boolean => statuses[n] === 'out-of-frame';
-    let reason: string | null = null;
-    if (missing.some((n) => /Knee|Ankle/.test(n) && out(n))) reason = 'Step back: feet out of frame';
-    else if (missing.some((n) => /Shoulder/.test(n) && out(n))) reason = 'Step back: head and shoulders out of frame';
-    else if (missing.some((n) => /Hip/.test(n) && out(n))) reason = 'Step back: hips out of frame';
-    else if (missing.length > 0) reason = 'Make sure your whole body is visible';
-    const viewKind: ViewKind = coreOk && kind !== null ? kind : 'unusable';
-    if (reason === null && (viewKind === 'front' || viewKind === 'unusable')) {
-      reason = 'Turn side-on to the camera';
-    }
-    return {
-      kind: viewKind,
-      personFound: true,
-      inFrame,
-      usable: coreOk && (viewKind === 'side' || viewKind === 'oblique'),
-      reason,
-      missingJoints: missing,
-    };
-  }
-
   function push(frame: PoseFrame): FrameAnalysis {
     validatePoseFrame(frame);
     const t = frame.timestampMs;
@@ -325,41 +280,8 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     const raw3d = all.world;
     const statuses = all.status;
 
-    // 2. Leg identity by continuity.
-    const fixedJoints: { name: JointName; point: Point2 | null; world: Point3 | null; status: JointStatus }[] = [];
-    const legOf = (s: Side) => ({ hip: raw2d[`${s}Hip`], knee: raw2d[`${s}Knee`], ankle: raw2d[`${s}Ankle`] });
-    const ids = identity.update(legOf('left'), legOf('right'));
-    for (const side of ['left', 'right'] as const) {
-      for (const part of ['Knee', 'Ankle'] as const) {
-        const name: JointName = `${side}${part}`;
-        const fixed = ids[side][part === 'Knee' ? 'knee' : 'ankle'];
-        if (fixed === raw2d[name]) continue;
-        // Reassigned by continuity: carry the world point and status with the pixel point.
-        const from: JointName | null =
-          fixed === null ? null : fixed === raw2d[`${otherSide(side)}${part}`] ? `${otherSide(side)}${part}` : null;
-        fixedJoints.push({ name, point: fixed, world: from === null ? null : raw3d[from], status: from === null ? (fixed === null ? 'hidden' : 'ok') : statuses[from] });
-      }
-    }
-    for (const f of fixedJoints) {
-      raw2d[f.name] = f.point;
-      raw3d[f.name] = f.world;
-      statuses[f.name] = f.status;
-    }
-    fixedJoints.length = 0;
-    const trunkPx = segmentLength(mid2(raw2d.leftShoulder, raw2d.rightShoulder), mid2(raw2d.leftHip, raw2d.rightHip));
-    const checks = (['left', 'right'] as const).map((side) =>
-      checkLegSegments(raw2d[`${side}Hip`], raw2d[`${side}Knee`], raw2d[`${side}Ankle`], raw2d[`${otherSide(side)}Knee`], trunkPx),
-    );
-    (['left', 'right'] as const).forEach((side, i) => {
-      const c = checks[i];
-      const drop = (name: JointName): void => {
-        raw2d[name] = null;
-        raw3d[name] = null;
-        statuses[name] = 'hidden';
-      };
-      if (c?.dropKnee) drop(`${side}Knee`);
-      if (c?.dropAnkle) drop(`${side}Ankle`);
-    });
+    // 2. Leg identity by continuity, then anatomical plausibility.
+    cleanLegJoints(all, identity);
 
     // 3. Smoothing.
     const list2d = JOINT_NAMES.map((n) => raw2d[n]);
