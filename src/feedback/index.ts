@@ -22,6 +22,7 @@ export {
 export { RULES, ruleById, ruleInfo, type RuleInfo } from './rules';
 export type { RuleDefinition, RuleInput, RuleOutcome } from './rule-definition';
 export { evaluateRep, compareFlags, type RepContext } from './evaluate-rep';
+export { judgeRep } from './judge-rep';
 export { evaluateFrame, createLiveHintState, type LiveHintState } from './evaluate-frame';
 export {
   createArchOnsetState,

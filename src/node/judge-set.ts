@@ -7,9 +7,8 @@ import type { RepMetrics } from '../analysis/types';
 import {
   DEFAULT_RULE_CONFIG,
   createArchOnsetState,
-  evaluateRep,
+  judgeRep,
   summarizeSet,
-  updateArchOnset,
   type RepVerdict,
   type RuleConfig,
   type SetSummary,
@@ -23,9 +22,9 @@ export interface JudgedSet {
 export function judgeSet(reps: readonly RepMetrics[], config: Readonly<RuleConfig> = DEFAULT_RULE_CONFIG): JudgedSet {
   let archOnset = createArchOnsetState();
   const verdicts = reps.map((rep) => {
-    const verdict = evaluateRep(rep, config, { archOnset });
-    archOnset = updateArchOnset(archOnset, rep, config);
-    return verdict;
+    const judged = judgeRep(rep, config, archOnset);
+    archOnset = judged.archOnset;
+    return judged.verdict;
   });
   return { verdicts, summary: summarizeSet(reps, verdicts) };
 }

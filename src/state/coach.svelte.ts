@@ -17,9 +17,9 @@ import {
   createLiveHintState,
   evaluateFrame,
   evaluateRep,
+  judgeRep,
   kickTargetBand,
   summarizeSet,
-  updateArchOnset,
   type ArchOnsetState,
   type Cue,
   type KickTargetBand,
@@ -147,9 +147,8 @@ export class Coach {
 
   #onRep(rep: RepMetrics, timestampMs: number, config: Readonly<RuleConfig>): void {
     if (this.#status === 'ready') this.#begin(rep.startMs);
-    // Judge against what was learned BEFORE this rep, then learn from it.
-    const verdict = evaluateRep(rep, config, { archOnset: this.#settings.archOnset });
-    this.#settings.archOnset = updateArchOnset(this.#settings.archOnset, rep, config);
+    const { verdict, archOnset } = judgeRep(rep, config, this.#settings.archOnset);
+    this.#settings.archOnset = archOnset;
     this.#reps = [...this.#reps, rep];
     this.#verdicts = [...this.#verdicts, verdict];
     this.#lastRepEndMs = rep.endMs;

@@ -25,5 +25,5 @@ export const PHASE_LABEL: Record<string, string> = {
   lifting: 'Kick',
   peak: 'Squeeze',
   lowering: 'Lower',
-  bottom: 'Reset',
+  bottom: 'Down',
 };
