@@ -40,6 +40,7 @@ import type {
   Side,
 } from './types';
 import { ViewClassifier } from './view-classifier';
+import { AnglePathSelector } from './angle-path-selector';
 import { assessView } from './view-assessment';
 import { cleanLegJoints } from './clean-leg-joints';
 import { WorkingLegTracker } from './working-leg-tracker';
@@ -95,8 +96,6 @@ const MAX_TORSO_LEAN_DEG = 110;
 // to ~30° more (Troke et al. 2005), which the trunk-line definition also counts (DESIGN.md §2):
 // a "rep" peaking past 70° is a misread body (cable_kickback_cgi_kinkatsu 1–2.5 s reads 80–130°).
 const MAX_HIP_EXTENSION_DEG = 70;
-// Half a slow rep: long enough to ride out a flickering view reading.
-const PATH_SWITCH_MS = 1000;
 
 type JointMap<P> = Record<JointName, P | null>;
 
@@ -161,9 +160,7 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
   let restContours: { t: number; v: number }[] = [];
   let lastTimestampMs: number | null = null;
   let restSinceMs: number | null = null;
-  let currentPath: AnglePath | null = null;
-  let previousPath: AnglePath | null = null;
-  let pathWantedSinceMs: number | null = null;
+  const pathSelector = new AnglePathSelector(opts.anglePath);
   const reps: RepMetrics[] = [];
 
   function resetState(): void {
@@ -179,9 +176,7 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     restContours = [];
     lastTimestampMs = null;
     restSinceMs = null;
-    currentPath = null;
-    previousPath = null;
-    pathWantedSinceMs = null;
+    pathSelector.reset();
   }
 
   function pushSample(side: Side, s: LegFrameSample): void {
@@ -315,28 +310,12 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
 
     // 5. Angle path and sagittal-plane body.
     const hasWorld = j3.leftHip !== null && j3.rightHip !== null;
-    let wanted: AnglePath = '2d';
-    if (hasWorld && (opts.anglePath === '3d' || (opts.anglePath === 'auto' && viewKind !== null && viewKind !== 'side'))) {
-      wanted = '3d';
-    }
-    // The two paths differ by a few degrees (issue 3 facts; 20° on donkey_kick_cgi_kinkatsu):
-    // a switch mid-rep would show up as fake motion, so in auto mode a switch must be wanted for
-    // a while and waits until neither leg is in a rep.
-    if (opts.anglePath !== 'auto' || currentPath === null || wanted === currentPath || !hasWorld) {
-      currentPath = hasWorld ? wanted : '2d';
-      pathWantedSinceMs = null;
-    } else if (pathWantedSinceMs === null) {
-      pathWantedSinceMs = t;
-    } else if (t - pathWantedSinceMs >= PATH_SWITCH_MS && !midRep()) {
-      currentPath = wanted;
-      pathWantedSinceMs = null;
-    }
-    if (previousPath !== null && currentPath !== null && currentPath !== previousPath) {
+    const chosen = pathSelector.update(t, viewKind, hasWorld, midRep());
+    if (chosen.changed) {
       machines.left.rebase();
       machines.right.rebase();
     }
-    if (currentPath !== null) previousPath = currentPath;
-    let path: AnglePath = currentPath ?? wanted;
+    let path: AnglePath = chosen.path;
     let body: PlaneBody | null = null;
     const basis = path === '3d' ? sagittalBasis(j3.leftHip, j3.rightHip, facing) : null;
     if (path === '3d' && basis !== null) {
