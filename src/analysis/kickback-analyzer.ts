@@ -72,17 +72,21 @@ const HINGE_MAX_FRAC = 0.6;
 // the far leg in a side view, squat_side_aitrainer, so the bilateral check cannot always see
 // it); more than a third of a thigh of vertical hip travel is not a kickback.
 const HIP_TRAVEL_MAX_FRAC = 0.35;
-// A rep on the other leg switches the working leg only if the old one stayed within a quarter of
+// ref: DESIGN.md §2 working leg "switchable mid-session when the user changes legs" (issue 3):
+// a rep on the other leg switches the working leg only if the old one stayed within a quarter of
 // the rep's range (stricter than the bilateral check: a switch must be unambiguous).
 const SWITCH_MAX_OTHER_FRAC = 0.25;
-// Lumbar-arch reference: median torso lean over the last half second at rest, where "at rest"
-// means the thigh within 1.5° of the rep machine's rest level (about the 2D noise, issue 3 facts), so the first
-// degrees of a lift (detected a little late) do not leak into the reference.
+// ref: DESIGN.md §2 lumbar arch (b), "torso lean at rep start − now ... needs smoothing and a
+// margin": the reference is the median torso lean over the last half second at rest, where "at
+// rest" means the thigh within 1.5° of the rep machine's rest level (about the 2D noise, issue 3
+// facts), so the first degrees of a lift (detected a little late) do not leak into it.
 const ARCH_REFERENCE_MS = 500;
 const ARCH_REST_BAND_DEG = 1.5;
-// A rep is counted at 10 % of its range from rest: give the leg half a second to settle.
+// ref: rep-phase-machine.ts EDGE_FRAC (a rep is counted at 10 % of its range from rest): give the
+// leg half a second to settle.
 const ARCH_SETTLE_MS = 500;
-// How long a per-leg frame history is kept for rep metrics (a slow rep with a long hold fits).
+// ref: rep-phase-machine.ts HISTORY_MS, plus margin: how long a per-leg frame history is kept for
+// rep metrics (a slow rep with a long hold fits).
 const SAMPLE_HISTORY_MS = 30000;
 // ref: pelvis-tilt.ts: in the image the hips must be a tenth of a trunk apart to give a line.
 const PELVIS_MIN_SEPARATION_FRAC = 0.1;

@@ -20,10 +20,12 @@ export interface LegPair {
   right: LegPoints;
 }
 
-// A swap must explain the joint at least twice as well as the labels do...
+// ref: DESIGN.md §2 "keep leg identity by continuity, not by the model's label alone": a swap
+// must explain the joint at least twice as well as the labels do...
 const SWAP_COST_RATIO = 0.5;
 // ...and by a tenth of a thigh, so near-identical costs (legs together) never swap.
 const SWAP_MARGIN_FRAC = 0.1;
+// ref: cable_kickback_cgi_dosipov (MoveNet Lightning, 1.7-2.1 s) puts both knees on one leg.
 // Two observations closer than a quarter thigh while the legs were last seen more than half a
 // thigh apart: the detector has put both on one leg.
 const COLLAPSE_FRAC = 0.25;

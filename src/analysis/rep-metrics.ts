@@ -10,10 +10,10 @@ import type { AnglePath, RepMetrics, RepSample, Side } from './types';
 
 // ref: issue 3 facts, isolated knee spikes: a median over ±2 frames removes a 1–2 frame spike.
 const KNEE_MEDIAN_HALF_WIDTH = 2;
-// Knee "at" a moment = median of the frames within 300 ms (≥ the nearest one at 3 fps): before
+// ref: issue 3 facts (knee spikes) and "3–30 processed fps": knee "at" a moment = median of the frames within 300 ms (≥ the nearest one at 3 fps): before
 // the start for the start value, around the peak for the peak value.
 const KNEE_NEAR_MS = 300;
-// Torso and arch proxies are smooth (0.1–0.3° noise) but a ±1 frame median still tames outliers.
+// ref: issue 3 facts, torso lean noise 0.1–0.3°: torso and arch proxies are smooth (0.1–0.3° noise) but a ±1 frame median still tames outliers.
 const SMOOTH_HALF_WIDTH = 1;
 
 function nearMedian(

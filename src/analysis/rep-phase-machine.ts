@@ -30,33 +30,37 @@ const NOISE_FLOOR_DEG = 3;
 // the set's typical range (and never below 5°, ~4σ of world-landmark noise).
 const ENTER_FRAC = 0.25;
 const MIN_ENTER_DEG = 5;
-// The leg has left the top once it drops 15 % of the rep's range (and at least the 5° hold band
+// ref: DESIGN.md §3 hysteresis and §4 "within 5° of the rep's peak": the leg has left the top
+// once it drops 15 % of the rep's range (and at least the 5° hold band
 // of DESIGN.md §4, so a squeeze with a little wobble stays "peak").
 const EXIT_PEAK_FRAC = 0.15;
 const MIN_EXIT_PEAK_DEG = 5;
-// "Back at rest" = within 10 % of the range (≥ the noise floor) of where the rep started.
+// ref: DESIGN.md §3 "a rep is counted when the leg returns": "back at rest" = within 10 % of the range (≥ the noise floor) of where the rep started.
 const EDGE_FRAC = 0.1;
-// A return that stops short counts once the leg is in the lower 40 % of the range and has
+// ref: DESIGN.md §3 "robust to ... pauses"; the guide's "constant tension" of the cable: a
+// return that stops short counts once the leg is in the lower 40 % of the range and has
 // stopped falling for 400 ms or turns up again (constant-tension sets never fully rest).
 const SETTLE_FRAC = 0.4;
 const SETTLE_MS = 400;
-// "Near the top" for concentric/eccentric timing: 5 % of the range, at least 1°.
+// ref: DESIGN.md §3 concentric/eccentric seconds: "near the top" for their timing: 5 % of the range, at least 1°.
 const TOP_FRAC = 0.05;
 const MIN_TOP_DEG = 1;
-// Rising has stopped when speed falls below a quarter of the lift's top speed.
+// ref: DESIGN.md §3 phases (peak = the squeeze at the top): rising has stopped when speed falls below a quarter of the lift's top speed.
 const PEAK_SPEED_FRAC = 0.25;
 // ref: DESIGN.md §3 "half-twitches do not count": under 35 % of the set's typical range.
 const MIN_ROM_OF_TYPICAL = 0.35;
-// Rest = low quantile of the last 2 s at rest: robust to noise, follows a drifting stance.
+// ref: DESIGN.md §3 "thresholds follow the set's own rest position": rest = low quantile of the
+// last 2 s at rest: robust to noise, follows a drifting stance.
 const REST_WINDOW_MS = 2000;
 const REST_QUANTILE = 0.1;
 const REST_REFRESH_MS = 100;
 // ref: guide, "a strong, momentary squeeze ... at the peak": a leg that stays up for 8 s has
 // changed stance, not kicked; the rep is dropped and rest re-learnt from where the leg is.
 const MAX_UP_MS = 8000;
-// Enough history to find the lift start and cover a slow rep.
+// ref: DESIGN.md §4 tempo defaults (up ≥ 0.6 s, down ≥ 0.8 s): 20 s covers the slowest rep with
+// a long hold, plus the lift start.
 const HISTORY_MS = 20000;
-// The set's typical range is the median of this many recent reps.
+// ref: DESIGN.md §3 "the set's own ... range": the median of this many recent reps.
 const TYPICAL_ROM_REPS = 5;
 
 export interface RepEvent {

@@ -10,11 +10,12 @@ import type { Point2 } from '../pose/read-joint';
 // ref: Drillis & Contini 1966 segment proportions (of body height): trunk (hip to shoulder)
 // ~0.30, thigh ~0.245, shank ~0.246, so thigh ≈ shank ≈ 0.8 trunk.
 const SEGMENT_OF_TRUNK = 0.8;
+// ref: DESIGN.md §2 "over 10° off-axis" views are accepted up to ~55° (view-classifier.ts).
 // Against the trunk only gross errors count: a bent-over trunk seen obliquely shrinks to about
 // half in the image (cos 55° × the lean's projection) while a hanging thigh keeps its length.
 const MIN_OF_TRUNK_FRAC = 0.25;
 const MAX_OF_TRUNK_FRAC = 2.5;
-// Thigh and shank lie in the same (sagittal) plane and foreshorten alike, so their ratio is a
+// ref: Drillis & Contini 1966 (thigh ≈ shank): thigh and shank lie in the same (sagittal) plane and foreshorten alike, so their ratio is a
 // tight check: ~1 ± proportions (±20 %) ± a leg pointing partly at the camera.
 const MIN_SHANK_OF_THIGH = 0.45;
 const MAX_SHANK_OF_THIGH = 2.2;
@@ -30,7 +31,8 @@ export interface LegCheck {
   dropAnkle: boolean;
 }
 
-// A knee within this share of a thigh of the other leg's knee is a duplicate of it.
+// ref: leg-identity-tracker.ts COLLAPSE_FRAC: a knee within this share of a thigh of the other
+// leg's knee is a duplicate of it.
 const DUPLICATE_FRAC = 0.25;
 
 /**

@@ -15,8 +15,9 @@ export const SIDE_MAX_OFF_DEG = 25;
 // side-view fixture cable_kickback_cgi_kinkatsu reads 5–47°; the three-quarter-front
 // donkey_kick_outdoor_homercise and pose_squats read 40–66°.
 export const OBLIQUE_MAX_OFF_DEG = 55;
+// ref: issue 3, "3–30 processed fps": a second holds at least three readings at 3 fps.
 const WINDOW_MS = 1000;
-// The median is refreshed ten times a second: a view does not change faster than a person turns.
+// ref: as WINDOW_MS; the median is refreshed ten times a second: a view does not change faster than a person turns.
 const REFRESH_MS = 100;
 
 export function viewKindFromOffSideDeg(deg: number): ViewKind {

@@ -16,10 +16,10 @@ export interface WorkingLegOptions {
 
 // ref: DESIGN.md §2 single-camera error 4–8°: a leg must swing more than that to be "working".
 const MIN_WORKING_RANGE_DEG = 10;
-// Robust range: 5th–95th percentile of the bin means, so one wild frame does not decide the leg.
+// ref: DESIGN.md §2 "varies most over the last seconds"; robust range: 5th–95th percentile of the bin means, so one wild frame does not decide the leg.
 const RANGE_LOW_Q = 0.05;
 const RANGE_HIGH_Q = 0.95;
-// A quarter second per bin: a 1 s lift still spans four bins, and 30 fps pools ~8 frames.
+// ref: DESIGN.md §4 tempo (a lift takes ≥ 0.6 s): a quarter second per bin: a 1 s lift still spans four bins, and 30 fps pools ~8 frames.
 const BIN_MS = 250;
 
 interface Bin {

@@ -8,7 +8,7 @@ export interface PlanePoint {
   u: number;
 }
 
-/** Below this length (in the points' own units, relative) two points count as coincident. */
+/** ref: numerical only: below this length (in the points' own units) two points coincide. */
 export const COINCIDENT_EPS = 1e-9;
 
 export function isFinitePlanePoint(p: PlanePoint | null | undefined): p is PlanePoint {

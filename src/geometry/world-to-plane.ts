@@ -21,8 +21,11 @@ function norm(a: Point3): number {
   return Math.sqrt(dot(a, a));
 }
 
-/** Below this the hip axis is too short or too vertical to define a plane. */
+/** ref: numerical only: below a micrometre the two hips coincide and define no axis. */
 const MIN_AXIS_M = 1e-6;
+/** ref: view-classifier.ts: a hip axis within ~25° of vertical (cos 66° = 0.4 left of "up" after
+ * projection) means lying on one side, where "up" in the sagittal plane is not trustworthy. */
+const MIN_UP_IN_PLANE = 0.4;
 
 export function sagittalBasis(
   leftHip: Point3 | null,
@@ -38,8 +41,7 @@ export function sagittalBasis(
   const k = dot(worldUp, n);
   const upRaw = { x: worldUp.x - k * n.x, y: worldUp.y - k * n.y, z: worldUp.z - k * n.z };
   const upLen = norm(upRaw);
-  // A hip axis within ~25° of vertical (lying on one side) leaves no trustworthy "up".
-  if (!(upLen > 0.4)) return null;
+  if (!(upLen > MIN_UP_IN_PLANE)) return null;
   const up = { x: upRaw.x / upLen, y: upRaw.y / upLen, z: upRaw.z / upLen };
   // up × n is anatomical forward in a right-handed frame (x right, y down, z away).
   let forward = {
