@@ -322,3 +322,36 @@ describe('kickback analyser: view and framing', () => {
     }
   });
 });
+
+describe('kickback analyser: back-contour slot for the lumbar arch', () => {
+  it('uses a supplied back contour, relative to its shape at rest', () => {
+    const set = generateKickbackSet({ reps: 1 });
+    // A contour from shoulder to hip that bows towards the belly by `bow` px in the middle.
+    const withContour = set.frames.map((f, i) => {
+      const s = f.landmarks[12];
+      const h = f.landmarks[24];
+      if (s === undefined || h === undefined) return f;
+      const bow = 20 * (set.truth[i]?.shape ?? 0);
+      const dx = h.x - s.x;
+      const dy = h.y - s.y;
+      const len = Math.hypot(dx, dy);
+      // Belly side of the trunk for a right-facing, bent-over lifter: image-down-ish normal.
+      const nx = -dy / len;
+      const ny = dx / len;
+      const sign = ny > 0 ? 1 : -1;
+      const pts = [0, 0.25, 0.5, 0.75, 1].map((k) => ({
+        x: s.x + k * dx + sign * nx * bow * Math.sin(Math.PI * k),
+        y: s.y + k * dy + sign * ny * bow * Math.sin(Math.PI * k),
+      }));
+      return { ...f, backContour: pts };
+    });
+    const { results, reps } = analyse(withContour, { smoothLandmarks: false });
+    const used = results.filter((r) => r.lumbarArchSource === 'contour');
+    expect(used.length).toBeGreaterThan(results.length / 2);
+    const atRest = results[30];
+    expect(atRest?.angles.lumbarArchDeg).toBeCloseTo(0, 6);
+    expect(reps).toHaveLength(1);
+    // 20 px sagitta on a ~150 px chord: 4·atan(2·20/150) ≈ 60°.
+    expect(reps[0]?.lumbarArchPeakDeg ?? 0).toBeGreaterThan(40);
+  });
+});
