@@ -42,6 +42,9 @@ export async function* decodeFrames(
 
   const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', source];
   if (Number.isFinite(limit)) args.push('-frames:v', String(limit));
+  // Non-square pixels: scale to the probed square-pixel size, so every frame has exactly the
+  // byte count this reader slices by.
+  if (video.pixelAspect !== 1) args.push('-vf', `scale=${video.width}:${video.height},setsar=1`);
   args.push('-an', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1');
   const child = spawn(ffmpegPath(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

@@ -7,9 +7,15 @@ import { access } from 'node:fs/promises';
 import { ffmpegPath } from './ffmpeg-path';
 
 export interface VideoInfo {
-  /** Size of the decoded frames (after ffmpeg's auto-rotation), pixels. */
+  /**
+   * Size of the decoded frames in square pixels (after ffmpeg's auto-rotation, and after
+   * stretching a non-square-pixel clip to its display shape: the core's angles assume square
+   * pixels).
+   */
   width: number;
   height: number;
+  /** The clip's stored pixel aspect (sample aspect ratio, 1 = square); the decoder rescales when it is not 1. */
+  pixelAspect: number;
   /** Frames per second; for a still image 0 (a single frame). */
   fps: number;
   /** Seconds; 0 for a still image. */
@@ -37,6 +43,11 @@ export function parseFfmpegProbe(stderr: string, source: string): VideoInfo {
   if (!size) throw new Error(`expected a frame size in ffmpeg's stream line, got "${streamLine.trim()}"`);
   let width = Number(size[1]);
   let height = Number(size[2]);
+  // Anamorphic clips store non-square pixels; display width = stored width × SAR (kept even
+  // for the scaler).
+  const sar = /\[SAR (\d+):(\d+)/.exec(streamLine);
+  const pixelAspect = sar && Number(sar[1]) > 0 && Number(sar[2]) > 0 ? Number(sar[1]) / Number(sar[2]) : 1;
+  if (pixelAspect !== 1) width = 2 * Math.round((width * pixelAspect) / 2);
   // ffmpeg auto-rotates on decode, so a portrait phone clip stored landscape comes out swapped.
   const rotation = /rotate\s*:\s*(-?\d+)/.exec(stderr)?.[1] ?? /rotation of (-?[\d.]+) degrees/.exec(stderr)?.[1];
   if (rotation !== undefined && Math.abs(Number(rotation)) % 180 === 90) [width, height] = [height, width];
@@ -47,13 +58,13 @@ export function parseFfmpegProbe(stderr: string, source: string): VideoInfo {
     ? Number(durationMatch[1]) * 3600 + Number(durationMatch[2]) * 60 + Number(durationMatch[3])
     : 0;
   const isImage = STILL_IMAGE_CODECS.has(codec) && !/fps/.test(streamLine);
-  if (isImage) return { width, height, fps: 0, durationS: 0, isImage, codec };
+  if (isImage) return { width, height, pixelAspect, fps: 0, durationS: 0, isImage, codec };
 
   const fps = fpsText ? Number(fpsText.replace('k', '')) * (fpsText.endsWith('k') ? 1000 : 1) : NaN;
   if (!Number.isFinite(fps) || fps <= 0) {
     throw new Error(`expected a frame rate in ffmpeg's stream line, got "${streamLine.trim()}"`);
   }
-  return { width, height, fps, durationS, isImage, codec };
+  return { width, height, pixelAspect, fps, durationS, isImage, codec };
 }
 
 /** Runs ffmpeg on `source` and parses what it says about the first video stream. */

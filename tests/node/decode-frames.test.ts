@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeFrames, frameToTensor, type DecodedFrame } from '../../src/node/decode-frames';
+import { ffmpegPath } from '../../src/node/ffmpeg-path';
 import { ensureWasmBackend } from '../../src/node/node-estimator';
 import { SHARED_FIXTURES_DIR } from '../../src/node/repo-paths';
 
@@ -54,6 +56,17 @@ describe('decodeFrames', () => {
     } finally {
       tensor.dispose();
     }
+  });
+
+  it('delivers square pixels for a clip stored with non-square ones', async () => {
+    const clip = join(mkdtempSync(join(tmpdir(), 'kickcheck-')), 'anamorphic.mp4');
+    // 160x120 stored, each pixel twice as wide as tall: displays as 320x120.
+    const made = spawnSync(ffmpegPath(), ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=s=160x120:d=0.2:r=10', '-vf', 'setsar=2', '-pix_fmt', 'yuv420p', clip]);
+    expect(made.status, made.stderr?.toString()).toBe(0);
+    const frames = await collect(clip);
+    expect(frames.length).toBe(2);
+    expect([frames[0]?.width, frames[0]?.height]).toEqual([320, 120]);
+    expect(frames[0]?.rgb.length).toBe(320 * 120 * 3);
   });
 
   it('stops ffmpeg when the consumer breaks early', async () => {

@@ -25,7 +25,7 @@ const JPEG = `Input #0, image2, from 'pose.jpg':
 describe('parseFfmpegProbe', () => {
   it('reads size, fractional fps and duration', () => {
     expect(parseFfmpegProbe(PORTRAIT_2997, 'squat.mp4')).toEqual({
-      width: 608, height: 1080, fps: 29.97, durationS: 20.49, isImage: false, codec: 'h264',
+      width: 608, height: 1080, pixelAspect: 1, fps: 29.97, durationS: 20.49, isImage: false, codec: 'h264',
     });
   });
 
@@ -34,8 +34,13 @@ describe('parseFfmpegProbe', () => {
     expect([info.width, info.height]).toEqual([1080, 1920]);
   });
 
+  it('stretches a clip with non-square pixels to its display width', () => {
+    const anamorphic = PORTRAIT_2997.replace('608x1080 [SAR 1:1 DAR 76:135]', '720x576 [SAR 16:15 DAR 4:3]');
+    expect(parseFfmpegProbe(anamorphic, 'dv.mp4')).toMatchObject({ width: 768, height: 576, pixelAspect: 16 / 15 });
+  });
+
   it('recognises a still image as one frame without fps', () => {
-    expect(parseFfmpegProbe(JPEG, 'pose.jpg')).toMatchObject({ width: 1000, height: 667, fps: 0, isImage: true });
+    expect(parseFfmpegProbe(JPEG, 'pose.jpg')).toMatchObject({ width: 1000, height: 667, pixelAspect: 1, fps: 0, isImage: true });
   });
 
   it('says which file was unreadable and what ffmpeg said', () => {
