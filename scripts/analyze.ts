@@ -6,27 +6,38 @@
  */
 import { ANALYZE_USAGE, EXIT_CODE, UsageError, parseAnalyzeArgs, type AnalyzeArgs } from '../src/node/analyze-args';
 import { analyzeClip } from '../src/node/analyze-clip';
-import type { ClipReport } from '../src/node/clip-report';
+import { unreadableReport, type ClipReport } from '../src/node/clip-report';
 import { formatClipReport } from '../src/node/format-report';
 import { createNodeEstimator } from '../src/node/node-estimator';
+import { probeVideo } from '../src/node/probe-video';
+import type { PoseEstimator } from '../workers/detector';
 import { createProgressBar } from '../src/node/progress-bar';
 
 async function run(args: AnalyzeArgs): Promise<number> {
-  const estimator = await createNodeEstimator(args.detector);
+  // The model loads on the first readable file, so a wrong path fails in a moment.
+  let estimator: PoseEstimator | null = null;
   const progress = createProgressBar(process.stderr, !args.quiet && Boolean(process.stderr.isTTY));
   const reports: ClipReport[] = [];
   try {
     for (const video of args.videos) {
-      const report = await analyzeClip(video, estimator, {
-        onProgress: (done, total) => progress.update(done, total, video),
-      });
+      const unreadableBecause = await probeVideo(video).then(
+        () => null,
+        (error: unknown) => (error instanceof Error ? error.message : String(error)),
+      );
+      let report: ClipReport;
+      if (unreadableBecause !== null) {
+        report = unreadableReport(video, args.detector, 'wasm', unreadableBecause);
+      } else {
+        estimator ??= await createNodeEstimator(args.detector);
+        report = await analyzeClip(video, estimator, { onProgress: (done, total) => progress.update(done, total, video) });
+      }
       progress.finish();
       reports.push(report);
       if (report.error) console.error(`analyze: ${video}: ${report.error.message}`);
       if (!args.json) console.log(formatClipReport(report));
     }
   } finally {
-    estimator.dispose();
+    estimator?.dispose();
   }
   if (args.json) console.log(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
   const firstError = reports.find((r) => r.error)?.error;
