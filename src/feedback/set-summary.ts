@@ -32,24 +32,28 @@ export const TO_FIX_MAX = 3;
 // ref: as TO_FIX_MAX: a summary read at arm's length after a set, three lines at most.
 export const WENT_WELL_MAX = 3;
 
-export interface SetSummaryRow {
+/** The rep's own metrics (no series: the summary stays small) plus how it was judged. */
+export interface SetSummaryRow
+  extends Pick<
+    RepMetrics,
+    | 'leg'
+    | 'startMs'
+    | 'endMs'
+    | 'peakHipExtensionDeg'
+    | 'romDeg'
+    | 'concentricS'
+    | 'eccentricS'
+    | 'holdS'
+    | 'peakAngularVelocityDegS'
+    | 'kneeFlexionAtPeakDeg'
+    | 'kneeFlexionRiseLiftingDeg'
+    | 'torsoLeanMeanDeg'
+    | 'torsoLeanRangeDeg'
+    | 'lumbarArchPeakDeg'
+    | 'pelvisTiltMaxDeg'
+    | 'confidence'
+  > {
   repIndex: number;
-  leg: Side;
-  startMs: number;
-  endMs: number;
-  peakHipExtensionDeg: number | null;
-  romDeg: number;
-  concentricS: number;
-  eccentricS: number;
-  holdS: number;
-  peakAngularVelocityDegS: number | null;
-  kneeFlexionAtPeakDeg: number | null;
-  kneeFlexionRiseLiftingDeg: number | null;
-  torsoLeanMeanDeg: number | null;
-  torsoLeanRangeDeg: number | null;
-  lumbarArchPeakDeg: number | null;
-  pelvisTiltMaxDeg: number | null;
-  confidence: number;
   /** Rule ids that fired, most severe first. */
   flags: RuleId[];
   /** Rule ids that could not judge this rep. */
