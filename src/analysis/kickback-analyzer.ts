@@ -77,7 +77,7 @@ const HIP_TRAVEL_MAX_FRAC = 0.35;
 // the rep's range (stricter than the bilateral check: a switch must be unambiguous).
 const SWITCH_MAX_OTHER_FRAC = 0.25;
 // ref: DESIGN.md §2 lumbar arch (b), "torso lean at rep start − now ... needs smoothing and a
-// margin": the reference is the median torso lean over the last half second at rest, where "at
+// margin": the reference is the mean torso lean over the last half second at rest, where "at
 // rest" means the thigh within 1.5° of the rep machine's rest level (about the 2D noise, issue 3
 // facts), so the first degrees of a lift (detected a little late) do not leak into it.
 const ARCH_REFERENCE_MS = 500;
@@ -102,6 +102,11 @@ const MAX_TORSO_LEAN_DEG = 110;
 const MAX_HIP_EXTENSION_DEG = 70;
 
 type JointMap<P> = Record<JointName, P | null>;
+
+interface RestReference {
+  items: { t: number; v: number }[];
+  sum: number;
+}
 
 function emptyMap<P>(): JointMap<P> {
   return jointRecord<P | null>(null);
@@ -160,8 +165,8 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     right: new RepPhaseMachine(machineOpts),
   };
   let samples: Record<Side, TimeWindow<LegFrameSample>> = { left: new TimeWindow(), right: new TimeWindow() };
-  let restLeans: { t: number; v: number }[] = [];
-  let restContours: { t: number; v: number }[] = [];
+  let restLeans: RestReference = { items: [], sum: 0 };
+  let restContours: RestReference = { items: [], sum: 0 };
   let lastTimestampMs: number | null = null;
   let restSinceMs: number | null = null;
   const pathSelector = new AnglePathSelector(opts.anglePath);
@@ -176,8 +181,8 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     legTracker = new WorkingLegTracker({ windowMs: opts.legWindowMs, switchRatio: opts.legSwitchRatio });
     machines = { left: new RepPhaseMachine(machineOpts), right: new RepPhaseMachine(machineOpts) };
     samples = { left: new TimeWindow(), right: new TimeWindow() };
-    restLeans = [];
-    restContours = [];
+    restLeans = { items: [], sum: 0 };
+    restContours = { items: [], sum: 0 };
     lastTimestampMs = null;
     restSinceMs = null;
     pathSelector.reset();
@@ -188,13 +193,17 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     samples[side].trimBefore(s.t - SAMPLE_HISTORY_MS);
   }
 
-  /** Keep a reference value while the leg is at rest; return the reference (frozen mid-rep). */
-  function restReference(list: { t: number; v: number }[], t: number, v: number | null, atRest: boolean): number | null {
+  /**
+   * Keep a reference value while the leg is at rest; return the reference (frozen mid-rep): the
+   * mean over the last ARCH_REFERENCE_MS of rest (inputs are One Euro-smoothed already).
+   */
+  function restReference(ref: RestReference, t: number, v: number | null, atRest: boolean): number | null {
     if (atRest && v !== null) {
-      list.push({ t, v });
-      while (list.length > 1 && (list[0]?.t ?? 0) < t - ARCH_REFERENCE_MS) list.shift();
+      ref.items.push({ t, v });
+      ref.sum += v;
+      while (ref.items.length > 1 && (ref.items[0]?.t ?? 0) < t - ARCH_REFERENCE_MS) ref.sum -= ref.items.shift()?.v ?? 0;
     }
-    return median(list.map((x) => x.v));
+    return ref.items.length === 0 ? null : ref.sum / ref.items.length;
   }
 
   function acceptRep(leg: Side, event: RepEvent, workingLeg: Side | null): RepMetrics | null {

@@ -5,7 +5,7 @@
  */
 import { isInFrame } from './in-frame';
 import { JOINT_NAMES, jointIndex, jointRecord, type JointName } from './keypoint-tables';
-import type { PoseFrame } from './types';
+import type { KeypointSet, PoseFrame } from './types';
 import { isVisible } from './visibility-gate';
 
 export interface Point2 {
@@ -68,6 +68,12 @@ export interface AllJoints {
   status: Record<JointName, JointStatus>;
 }
 
+/** Index of each JOINT_NAMES entry per layout (−1 = absent), looked up once, not per frame. */
+const JOINT_INDICES: Readonly<Record<KeypointSet, readonly number[]>> = {
+  blazepose33: JOINT_NAMES.map((n) => jointIndex('blazepose33', n) ?? -1),
+  movenet17: JOINT_NAMES.map((n) => jointIndex('movenet17', n) ?? -1),
+};
+
 /** Every named joint of a frame in one pass (same rules as jointStatus/readJoint/readWorldJoint). */
 export function readAllJoints(frame: PoseFrame, gate: JointGate): AllJoints {
   const pixel = jointRecord<Point2 | null>(null);
@@ -77,9 +83,11 @@ export function readAllJoints(frame: PoseFrame, gate: JointGate): AllJoints {
   const hasWorld = wl !== undefined && wl.length > 0;
   const mx = frame.imageWidth * gate.edgeMarginFrac;
   const my = frame.imageHeight * gate.edgeMarginFrac;
-  for (const name of JOINT_NAMES) {
-    const i = jointIndex(frame.keypointSet, name);
-    if (i === null) continue;
+  const indices = JOINT_INDICES[frame.keypointSet];
+  for (let k = 0; k < JOINT_NAMES.length; k += 1) {
+    const name = JOINT_NAMES[k];
+    const i = indices[k];
+    if (name === undefined || i === undefined || i < 0) continue;
     const lm = frame.landmarks[i];
     if (lm === undefined || !Number.isFinite(lm.x) || !Number.isFinite(lm.y)) continue;
     if (lm.x < mx || lm.x > frame.imageWidth - mx || lm.y < my || lm.y > frame.imageHeight - my) {
