@@ -103,6 +103,10 @@ const MAX_HIP_EXTENSION_DEG = 70;
 
 type JointMap<P> = Record<JointName, P | null>;
 
+const ANALYSED_JOINTS: ReadonlySet<JointName> = new Set<JointName>(
+  JOINT_NAMES.filter((n) => !/Eye|Elbow|Wrist/.test(n)),
+);
+
 interface RestReference {
   items: { t: number; v: number }[];
   sum: number;
@@ -292,8 +296,9 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     cleanLegJoints(all, identity);
 
     // 3. Smoothing.
-    const list2d = JOINT_NAMES.map((n) => raw2d[n]);
-    const list3d = JOINT_NAMES.map((n) => raw3d[n]);
+    // Eyes, elbows and wrists feed no angle: smooth them only when they are drawn.
+    const list2d = JOINT_NAMES.map((n) => (opts.includeLandmarks || ANALYSED_JOINTS.has(n) ? raw2d[n] : null));
+    const list3d = JOINT_NAMES.map((n) => (ANALYSED_JOINTS.has(n) ? raw3d[n] : null));
     const sm2d = opts.smoothLandmarks ? smoother2d.apply(list2d, t, frame.imageHeight) : list2d;
     const sm3d = opts.smoothLandmarks ? smoother3d.apply(list3d, t, 1) : list3d;
     const j2 = emptyMap<Point2>();

@@ -195,8 +195,10 @@ export class RepPhaseMachine {
         while (this.restSamples.length > 1 && (this.restSamples[0]?.t ?? 0) < s.t - REST_WINDOW_MS) {
           this.restSamples.shift();
         }
-        // Rest moves slowly: refresh the quantile ten times a second, or at once on a new low.
-        if (this.restLevel === null || s.v < this.restLevel || s.t - this.restRefreshMs >= REST_REFRESH_MS) {
+        // Rest moves slowly: refresh the quantile ten times a second; a new low lowers it at once
+        // (conservative: a lift is then measured from the lower level).
+        if (this.restLevel !== null && s.v < this.restLevel) this.restLevel = s.v;
+        if (this.restLevel === null || s.t - this.restRefreshMs >= REST_REFRESH_MS) {
           this.restLevel = quantile(
             this.restSamples.map((r) => r.v),
             REST_QUANTILE,
