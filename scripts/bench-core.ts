@@ -1,7 +1,8 @@
 /**
  * Core throughput: frames per second through smoothing → angles → reps (the whole analyser),
  * on one core, over synthetic frames (no detector). `npx tsx scripts/bench-core.ts [--json]`.
- * Printed, never asserted: timing depends on the machine.
+ * Printed, never asserted: timing depends on the machine (and on its load: run it on an idle one).
+ * Issue 3 targets 1,000,000 frames/s; see the report line for how far off this build is.
  */
 import { performance } from 'node:perf_hooks';
 import { createKickbackAnalyzer } from '../src/analysis/kickback-analyzer';
@@ -19,9 +20,12 @@ interface BenchResult {
 function bench(name: string, frames: readonly PoseFrame[], minSeconds: number): BenchResult {
   let total = 0;
   let reps = 0;
-  // Warm-up pass so the JIT has compiled the hot paths.
-  const warm = createKickbackAnalyzer();
-  for (const f of frames) warm.push(f);
+  // Warm up for a fraction of the run so the JIT has compiled the hot paths.
+  const warmUntil = performance.now() + 300 * minSeconds;
+  while (performance.now() < warmUntil) {
+    const warm = createKickbackAnalyzer();
+    for (const f of frames) warm.push(f);
+  }
   const start = performance.now();
   let elapsed = 0;
   while (elapsed < minSeconds * 1000) {
@@ -52,4 +56,6 @@ if (json) {
       `  ${r.name.padEnd(46)} ${Math.round(r.framesPerSecond).toLocaleString('en-US').padStart(12)} frames/s  (${r.frames} frames in ${r.seconds.toFixed(2)} s, ${r.repsPerPass} reps per pass)`,
     );
   }
+  const worst = Math.min(...results.map((r) => r.framesPerSecond));
+  console.log(`  slowest case: ${(worst / 1_000_000).toFixed(3)} of the 1,000,000 frames/s target (issue 3)`);
 }
