@@ -19,7 +19,13 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  await build({ root: REPO_ROOT, logLevel: 'warn', configFile: join(REPO_ROOT, 'vite.config.ts') });
+  await build({
+    root: REPO_ROOT,
+    logLevel: 'warn',
+    configFile: join(REPO_ROOT, 'vite.config.ts'),
+    // The app plus a test-only page that drives the same worker (tests/e2e/parity).
+    build: { rollupOptions: { input: { main: join(REPO_ROOT, 'index.html'), parity: join(REPO_ROOT, 'tests/e2e/parity/parity.html') } } },
+  });
   server = await preview({ root: REPO_ROOT, configFile: join(REPO_ROOT, 'vite.config.ts'), preview: { port: 0, host: '127.0.0.1', strictPort: false } });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('expected vite preview to report a local URL, got none');
