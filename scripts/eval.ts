@@ -78,6 +78,10 @@ function printAngles(result: AngleEvalResult): void {
   console.log(`  joint position (px) n=${j.n}  median ${cell(j.median)}  p90 ${cell(j.p90)}`);
 }
 
+function percent(rate: number | null): string {
+  return rate === null ? '—' : `${Math.round(rate * 100)} %`;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const labels = loadLabels();
@@ -106,8 +110,8 @@ async function main(): Promise<void> {
     }
     printTable(rows);
     console.log(
-      `\n${summary.labelledClips} clips with a labelled count: exact ${cell(summary.exactCountRate)}, ` +
-        `off by one ${cell(summary.offByOneRate)}, mean |count error| ${cell(summary.meanAbsCountError)}, facing right ${cell(summary.facingAccuracy)}`,
+      `\n${summary.labelledClips} clips with a labelled count: exact count ${percent(summary.exactCountRate)}, ` +
+        `off by one ${percent(summary.offByOneRate)}, mean |count error| ${cell(summary.meanAbsCountError)} reps, facing correct ${percent(summary.facingAccuracy)}`,
     );
     if (angles) printAngles(angles);
   } finally {
