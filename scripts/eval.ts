@@ -21,7 +21,7 @@ import { evaluateClip, totals, type ClipLabel, type RepEvalRow } from '../src/no
 import { REPO_ROOT, SHARED_FIXTURES_DIR } from '../src/node/repo-paths';
 
 /** The project's own labels (same shape as the shared labels.json), merged over the shared ones. */
-const PROJECT_LABELS = join(REPO_ROOT, 'tests', 'fixtures', 'labels.json');
+const PROJECT_LABELS = join(REPO_ROOT, 'tests', 'fixtures', 'labels.project.json');
 const VIDEO_PATTERN = /\.(mp4|mov|webm|mkv)$/i;
 
 interface EvalArgs {

@@ -7,6 +7,11 @@ export interface ClipLabel {
   facing?: 'left' | 'right' | null;
   repCount?: number | null;
   repPeaksS?: number[];
+  /**
+   * The project's own labels (tests/fixtures/labels.project.json) say outright what a kickback
+   * counter must report, e.g. 0 for a kickback filmed front-on, where the app must refuse.
+   */
+  expectedKickbackReps?: number;
 }
 
 export interface RepEvalRow {
@@ -45,6 +50,7 @@ const KICKBACK_EXERCISE = /kickback|donkey kick|hip extension/i;
  * non-kickback clip expects 0, labelled or not.
  */
 export function expectedKickbackReps(label: ClipLabel): number | null {
+  if (typeof label.expectedKickbackReps === 'number') return label.expectedKickbackReps;
   if (label.exercise !== undefined && !KICKBACK_EXERCISE.test(label.exercise)) return 0;
   return typeof label.repCount === 'number' ? label.repCount : null;
 }

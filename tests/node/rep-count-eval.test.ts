@@ -23,6 +23,8 @@ describe('expectedKickbackReps', () => {
     expect(expectedKickbackReps({ exercise: 'quadruped donkey kick', repCount: null })).toBeNull();
     expect(expectedKickbackReps({ exercise: 'bodyweight squat', repCount: 2 })).toBe(0);
     expect(expectedKickbackReps({ exercise: 'squat', repCount: null })).toBe(0);
+    // A project label may say outright that a kickback clip must not be counted (front-on view).
+    expect(expectedKickbackReps({ exercise: 'quadruped donkey kick', repCount: 1, expectedKickbackReps: 0 })).toBe(0);
   });
 });
 
