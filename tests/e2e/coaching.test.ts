@@ -67,6 +67,27 @@ describe('coaching screen in real Chromium', () => {
   });
 });
 
+describe('camera lost mid-set', () => {
+  it('says the camera disconnected and keeps every rep counted so far', async () => {
+    const y4m = makeY4m(join(FIXTURES, 'kickback/cable_kickback_cgi_dosipov.mp4'), workDir, { maxSeconds: 10 });
+    session = await launch(baseUrl, { y4m });
+    const { page } = session;
+    await page.goto('/');
+    await page.getByTestId('start-camera').click();
+    const reps = () => page.evaluate(() => (globalThis as unknown as { __kickcheck: { reps: unknown[] } }).__kickcheck.reps.length);
+    await expect.poll(reps, { timeout: 90_000, interval: 500 }).toBeGreaterThanOrEqual(1);
+    const before = await reps();
+    // What the browser does when a webcam is unplugged: the track fires `ended`.
+    await page.evaluate(() => {
+      const video = document.querySelector('video')!;
+      (video.srcObject as MediaStream).getVideoTracks()[0]!.dispatchEvent(new Event('ended'));
+    });
+    await expect.poll(async () => page.getByTestId('error').textContent()).toMatch(/camera disconnected.*reps so far are kept/is);
+    expect(await reps()).toBe(before);
+    expect(await page.getByTestId('rep-counter').textContent()).toContain(String(before));
+  });
+});
+
 describe('analysing a recorded video in real Chromium', () => {
   it('counts the rep of a recorded kickback and shows the summary when the video ends', async () => {
     session = await launch(baseUrl);
