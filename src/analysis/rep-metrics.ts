@@ -13,6 +13,9 @@ const KNEE_MEDIAN_HALF_WIDTH = 2;
 // ref: issue 3 facts (knee spikes) and "3–30 processed fps": knee "at" a moment = median of the frames within 300 ms (≥ the nearest one at 3 fps): before
 // the start for the start value, around the peak for the peak value.
 const KNEE_NEAR_MS = 300;
+// ref: DESIGN.md §4 momentum rule (> 300°/s): speed is read over at least a tenth of a second,
+// three frames at 30 fps, so landmark jitter (0.3–1.2°, issue 3 facts) cannot reach it.
+const SPEED_SPAN_MS = 100;
 // ref: issue 3 facts, torso lean noise 0.1–0.3°: torso and arch proxies are smooth (0.1–0.3° noise) but a ±1 frame median still tames outliers.
 const SMOOTH_HALF_WIDTH = 1;
 
@@ -32,6 +35,32 @@ function nearMedian(
     if (pick(s) !== null && (best === null || Math.abs(s.t - tMs) < Math.abs(best.t - tMs))) best = s;
   }
   return best === null ? null : pick(best);
+}
+
+/**
+ * Largest thigh speed over spans of at least SPEED_SPAN_MS on a ±1-frame median of the thigh
+ * series: frame-to-frame differences read a single glitched frame as a swing.
+ */
+function peakThighSpeedDegS(samples: readonly LegFrameSample[]): number | null {
+  const thigh = runningMedian(
+    samples.map((s) => s.thighDeg),
+    SMOOTH_HALF_WIDTH,
+  );
+  let peak: number | null = null;
+  let j = 0;
+  for (let i = 0; i < samples.length; i += 1) {
+    const a = samples[i];
+    const va = thigh[i];
+    if (a === undefined || va === null || va === undefined) continue;
+    if (j <= i) j = i + 1;
+    while (j < samples.length && (samples[j]?.t ?? Infinity) - a.t < SPEED_SPAN_MS) j += 1;
+    const b = samples[j];
+    const vb = thigh[j];
+    if (b === undefined || vb === null || vb === undefined) continue;
+    const v = Math.abs(vb - va) / ((b.t - a.t) / 1000);
+    if (Number.isFinite(v) && (peak === null || v > peak)) peak = v;
+  }
+  return peak;
 }
 
 function maxOf(values: readonly (number | null)[]): number | null {
@@ -111,16 +140,7 @@ export function computeRepMetrics(input: RepMetricsInput): RepMetrics {
   const kneeRise =
     kneeAtStart === null || kneeMaxLifting === null ? null : Math.max(0, kneeMaxLifting - kneeAtStart);
 
-  let peakSpeed: number | null = null;
-  for (let i = 1; i < samples.length; i += 1) {
-    const a = samples[i - 1];
-    const b = samples[i];
-    if (a === undefined || b === undefined || a.thighDeg === null || b.thighDeg === null) continue;
-    const dt = (b.t - a.t) / 1000;
-    if (!(dt > 0)) continue;
-    const v = Math.abs(b.thighDeg - a.thighDeg) / dt;
-    if (peakSpeed === null || v > peakSpeed) peakSpeed = v;
-  }
+  const peakSpeed = peakThighSpeedDegS(samples);
 
   const leans = runningMedian(
     samples.map((s) => s.torsoLeanDeg),
