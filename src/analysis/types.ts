@@ -30,7 +30,11 @@ export interface Angles {
   thighElevationDeg: number | null;
   /** 180 − interior hip–knee–ankle angle of the working leg; 0 = straight. */
   kneeFlexionDeg: number | null;
-  /** + = back more arched than at the start of the rep (or the set, before the first rep). */
+  /**
+   * + = back more arched than at rest before this rep (mean torso lean over the last half second
+   * at rest minus now), or, with PoseFrame.backContour, the contour's arc angle minus its arc at
+   * rest. Null until a rest reference exists.
+   */
   lumbarArchDeg: number | null;
   /** Hip line against horizontal; front/oblique views only (null in a pure side view). */
   pelvisTiltDeg: number | null;
@@ -64,37 +68,49 @@ export interface RepMetrics {
   /** 1-based, in completion order over the analyser's life (reset() restarts it). */
   index: number;
   leg: Side;
-  /** Last time the leg was at rest before the lift. */
+  /**
+   * When the thigh last rose through the rep's start level (rest + 10 % of the range, at least
+   * 3°) before the peak, interpolated between frames.
+   */
   startMs: number;
   /** Time of the highest thigh position (the middle of a held top, within 5 % of range). */
   peakMs: number;
-  /** First time the leg was back at rest. */
+  /** When the thigh came back down through the same level (or settled, for a short return). */
   endMs: number;
+  /** Highest hip extension in the rep (thigh against the trunk line). */
   peakHipExtensionDeg: number | null;
   /** Thigh-elevation range of the rep (peak − rest at the start). */
   romDeg: number;
-  /** Start → peak, seconds. */
+  /**
+   * Start → arrival at the top (within 5 % of the range of the highest point), seconds. Threshold
+   * timing leaves out the slow first and last few degrees of a smooth rep: a (1 − cos) lift of
+   * 1 s reads about 0.65–0.8 s.
+   */
   concentricS: number;
-  /** Peak → end, seconds. */
+  /** Leaving the top → end, seconds (same caveat). */
   eccentricS: number;
   /** Time within `holdBandDeg` (5°) of the rep's peak thigh elevation, seconds. */
   holdS: number;
-  /** Largest thigh angular speed in the rep, °/s. */
+  /** Largest thigh angular speed in the rep over spans of ≥ 100 ms (median-filtered), °/s. */
   peakAngularVelocityDegS: number | null;
-  /** Robust (median of a small window) knee flexion around the peak. */
+  /** Knee flexion around the peak: median of the frames within ±300 ms, after a ±2-frame median. */
   kneeFlexionAtPeakDeg: number | null;
   /** Robust max − min of knee flexion over the rep. */
   kneeFlexionRangeDeg: number | null;
   /**
-   * How much MORE the knee bends during the lifting phase (robust knee flexion at the peak minus
-   * at the start, floored at 0): the hamstring-curl cheat signal.
+   * How much MORE the knee bends during the lifting phase: highest (median-filtered) knee flexion
+   * between start and peak minus the knee flexion at the start, floored at 0. The hamstring-curl
+   * cheat signal; a knee that straightens on the way up reads 0.
    */
   kneeFlexionRiseLiftingDeg: number | null;
   torsoLeanMeanDeg: number | null;
+  /** Max − min of the ±1-frame median torso lean over the rep (sway). */
   torsoLeanRangeDeg: number | null;
+  /** Highest lumbar-arch reading in the rep (see Angles.lumbarArchDeg). */
   lumbarArchPeakDeg: number | null;
   /** Null when the view does not allow (pure side view). */
   pelvisTiltMaxDeg: number | null;
+  /** The path that produced most of the rep's frames. */
   anglePath: AnglePath;
   /** Share (0..1) of the rep's frames in which the needed joints were visible and in frame. */
   confidence: number;
