@@ -22,10 +22,10 @@ function mid(a: Point2 | null, b: Point2 | null): Point2 | null {
   return a ?? b;
 }
 
-export function cleanLegJoints(all: AllJoints, identity: LegIdentityTracker): void {
+export function cleanLegJoints(all: AllJoints, identity: LegIdentityTracker, timestampMs: number): void {
   const px = all.pixel;
   const legOf = (s: Side) => ({ hip: px[`${s}Hip`], knee: px[`${s}Knee`], ankle: px[`${s}Ankle`] });
-  const ids = identity.update(legOf('left'), legOf('right'));
+  const ids = identity.update(legOf('left'), legOf('right'), timestampMs);
   const fixes: { name: JointName; point: Point2 | null; world: Point3 | null; status: JointStatus }[] = [];
   for (const side of SIDES) {
     for (const part of PARTS) {

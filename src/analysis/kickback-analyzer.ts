@@ -293,7 +293,7 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     const statuses = all.status;
 
     // 2. Leg identity by continuity, then anatomical plausibility.
-    cleanLegJoints(all, identity);
+    cleanLegJoints(all, identity, t);
 
     // 3. Smoothing.
     // Eyes, elbows and wrists feed no angle: smooth them only when they are drawn.

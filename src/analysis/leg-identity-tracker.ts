@@ -30,6 +30,11 @@ const SWAP_MARGIN_FRAC = 0.1;
 // thigh apart: the detector has put both on one leg.
 const COLLAPSE_FRAC = 0.25;
 const APART_FRAC = 0.5;
+// ref: issue 3 "3–30 processed fps": at a few frames per second a kicking leg travels well over
+// a quarter thigh between frames, so "last seen apart, now together" is no evidence of a
+// collapse there (two knees legitimately meet at the bottom of a rep); only judge it when frames
+// are at most 150 ms apart (≥ ~7 fps).
+const COLLAPSE_MAX_GAP_MS = 150;
 
 function dist(a: Point2 | null, b: Point2 | null): number | null {
   if (a === null || b === null) return null;
@@ -47,6 +52,7 @@ function thighLength(p: LegPair, q: LegPair | null): number | null {
 
 export class LegIdentityTracker {
   private last: LegPair | null = null;
+  private lastMs: number | null = null;
   private corrections = 0;
 
   /** Joints reassigned so far (label swaps undone, collapsed joints dropped). */
@@ -56,17 +62,20 @@ export class LegIdentityTracker {
 
   reset(): void {
     this.last = null;
+    this.lastMs = null;
     this.corrections = 0;
   }
 
-  /** Returns the legs in tracked identity order. */
-  update(left: LegPoints, right: LegPoints): LegPair {
+  /** Returns the legs in tracked identity order. `timestampMs` tells how stale "last seen" is. */
+  update(left: LegPoints, right: LegPoints, timestampMs: number): LegPair {
     const cur: LegPair = { left: { ...left }, right: { ...right } };
     const last = this.last;
     const thigh = thighLength(cur, last);
+    const recent = this.lastMs !== null && timestampMs - this.lastMs <= COLLAPSE_MAX_GAP_MS;
     if (last !== null && thigh !== null) {
-      for (const k of ['knee', 'ankle'] as const) this.assign(k, cur, last, thigh);
+      for (const k of ['knee', 'ankle'] as const) this.assign(k, cur, last, thigh, recent);
     }
+    this.lastMs = timestampMs;
     this.last = {
       left: mergeLast(last?.left, cur.left),
       right: mergeLast(last?.right, cur.right),
@@ -74,7 +83,7 @@ export class LegIdentityTracker {
     return cur;
   }
 
-  private assign(k: 'knee' | 'ankle', cur: LegPair, last: LegPair, thigh: number): void {
+  private assign(k: 'knee' | 'ankle', cur: LegPair, last: LegPair, thigh: number, recent: boolean): void {
     const oL = cur.left[k];
     const oR = cur.right[k];
     const pL = last.left[k];
@@ -83,7 +92,7 @@ export class LegIdentityTracker {
     const lastApart = dist(pL, pR) ?? 0;
     if (oL !== null && oR !== null) {
       const apart = dist(oL, oR) ?? 0;
-      if (apart < COLLAPSE_FRAC * thigh && lastApart > APART_FRAC * thigh) {
+      if (recent && apart < COLLAPSE_FRAC * thigh && lastApart > APART_FRAC * thigh) {
         // Both on one leg: keep the observation for the leg it is near, drop the other.
         const m = { x: (oL.x + oR.x) / 2, y: (oL.y + oR.y) / 2 };
         const nearLeft = (dist(m, pL) ?? Infinity) <= (dist(m, pR) ?? Infinity);

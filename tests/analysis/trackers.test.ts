@@ -36,26 +36,32 @@ describe('leg identity by continuity', () => {
 
   it('undoes a label swap but keeps labels when the legs are together', () => {
     const id = new LegIdentityTracker();
-    id.update(leg(-50, -80), leg(40, 60));
-    const swapped = id.update(leg(41, 61), leg(-49, -79));
+    id.update(leg(-50, -80), leg(40, 60), 0);
+    const swapped = id.update(leg(41, 61), leg(-49, -79), 33);
     expect(swapped.left.knee?.x).toBe(-49);
     expect(swapped.right.knee?.x).toBe(41);
     expect(id.correctionCount).toBe(2);
     const t = new LegIdentityTracker();
-    t.update(leg(0, 0), leg(5, 5));
-    const together = t.update(leg(4, 4), leg(1, 1));
+    t.update(leg(0, 0), leg(5, 5), 0);
+    const together = t.update(leg(4, 4), leg(1, 1), 33);
     expect(together.left.knee?.x).toBe(4);
   });
 
   it('drops a knee the detector put on the other leg, and moves a lone joint to the leg it belongs to', () => {
     const id = new LegIdentityTracker();
-    id.update(leg(-50, -80), leg(40, 60));
-    const collapsed = id.update(leg(41, -80), leg(40, 60));
+    id.update(leg(-50, -80), leg(40, 60), 0);
+    const collapsed = id.update(leg(41, -80), leg(40, 60), 33);
     expect(collapsed.left.knee).toBeNull();
     expect(collapsed.right.knee?.x).toBeCloseTo(40.5, 6);
+    // At 3 fps the legs may really have come together since the last frame: keep both.
+    const slow = new LegIdentityTracker();
+    slow.update(leg(-50, -80), leg(40, 60), 0);
+    const met = slow.update(leg(38, -80), leg(42, 60), 333);
+    expect(met.left.knee?.x).toBe(38);
+    expect(met.right.knee?.x).toBe(42);
     const id2 = new LegIdentityTracker();
-    id2.update(leg(-50, -80), leg(40, 60));
-    const lone = id2.update({ hip: { x: 0, y: 0 }, knee: { x: 42, y: 100 }, ankle: null }, { hip: { x: 0, y: 0 }, knee: null, ankle: null });
+    id2.update(leg(-50, -80), leg(40, 60), 0);
+    const lone = id2.update({ hip: { x: 0, y: 0 }, knee: { x: 42, y: 100 }, ankle: null }, { hip: { x: 0, y: 0 }, knee: null, ankle: null }, 33);
     expect(lone.left.knee).toBeNull();
     expect(lone.right.knee?.x).toBe(42);
   });
