@@ -53,4 +53,9 @@ export interface PoseFrame {
    * segmentation mask when the detector provides one (lumbar-arch measure (c), DESIGN.md §2).
    */
   backContour?: { x: number; y: number }[];
+  /**
+   * People detected in the frame by the multi-person check (MoveNet MultiPose, run about once a
+   * second and carried forward between checks); absent when not checked.
+   */
+  personCount?: number;
 }
