@@ -36,11 +36,12 @@ export const DEFAULT_PERSON_COUNTER_OPTIONS: PersonCounterOptions = {
   // ref: pose-detection 2.1.3 src/movenet/constants.ts DEFAULT_MIN_POSE_SCORE = 0.25 is the
   // library's own cut for MultiPose instances; tuned up on the fixtures (Node, wasm, 256 px;
   // tests/detector/person-counter.test.ts). Clearly visible people score 0.31-0.54 on COCO
-  // 000000040083 / 000000196141 / 000000197388 (the second person of each: 0.42, 0.38, 0.47)
-  // and 0.50 / 0.65 in the two-clip test still. Over 808 frames of nine single-person clips the
-  // only second instance above 0.15 is a gym mirror's partly hidden reflection of the lifter in
-  // other/squat_side_rohanx01.mp4, at most 0.268 (frame 522, every frame checked): 0.25 would
-  // count it as a second person on 12 frames, 0.3 never.
+  // 000000040083 / 000000196141 / 000000197388 (the second person of each: 0.42, 0.38, 0.46)
+  // and 0.49 / 0.65 in the two-clip test still. Over 808 frames (every third) of nine
+  // single-person clips the only second instance above 0.15 is a gym mirror's partly hidden
+  // reflection of the lifter in other/squat_side_rohanx01.mp4, at most 0.268 (frame 522; its
+  // two stretches checked frame by frame): 0.25 would count it as a second person on 12
+  // frames, 0.3 never.
   minPoseScore: 0.3,
   // ref: pose-detection's live demo draws MoveNet keypoints at score >= 0.3
   // (demos/live_video/src/params.js MOVENET_CONFIG.scoreThreshold) and its keypoint tracker
