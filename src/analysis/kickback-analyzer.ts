@@ -59,6 +59,9 @@ export interface KickbackAnalyzer {
   reset(): void;
 }
 
+/** What the lifter is told while the person counter sees more than one person. */
+export const TWO_PEOPLE_REASON = 'Two people in view — only the lifter should be in the picture';
+
 // ref: DESIGN.md §3 "bilateral movements (squat, good morning: both thighs move together) are
 // not kickback reps": in a kickback the standing thigh stays still (a few degrees of sway), so
 // half the working leg's range on the other thigh means both legs are moving.
@@ -368,6 +371,12 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     let view = assessView(statuses, workingBefore, viewKind);
     if (view.usable && lean !== null && lean > MAX_TORSO_LEAN_DEG) {
       view = { ...view, kind: 'unusable', usable: false, reason: 'Make sure your whole body is visible' };
+    }
+    // ref: brief, "two people … a clear message": a single-pose model follows whichever person
+    // it scores best, frame by frame, so with a second person in view no reading can be trusted
+    // to be the lifter's (workers/person-counter.ts counts people once a second).
+    if (frame.personCount !== undefined && frame.personCount > 1) {
+      view = { ...view, usable: false, reason: TWO_PEOPLE_REASON };
     }
     const usable = view.usable;
 

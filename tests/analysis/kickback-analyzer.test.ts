@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKickbackAnalyzer } from '../../src/analysis/kickback-analyzer';
+import { createKickbackAnalyzer, TWO_PEOPLE_REASON } from '../../src/analysis/kickback-analyzer';
 import { generateKickbackSet } from '../../src/synthetic/kickback-set';
 import { generateLookAlikeSet } from '../../src/synthetic/other-movements';
 import type { PoseFrame } from '../../src/pose/types';
@@ -370,5 +370,20 @@ describe('kickback analyser: back-contour slot for the lumbar arch', () => {
     expect(reps).toHaveLength(1);
     // 20 px sagitta on a ~150 px chord: 4·atan(2·20/150) ≈ 60°.
     expect(reps[0]?.lumbarArchPeakDeg ?? 0).toBeGreaterThan(40);
+  });
+});
+
+describe('kickback analyser: a second person in view', () => {
+  it('stops trusting the readings and says why while two people are counted, and counts again after', () => {
+    const set = generateKickbackSet({ reps: 4 });
+    const half = Math.floor(set.frames.length / 2);
+    // The first half of the set is filmed with a second person in the picture.
+    const frames: PoseFrame[] = set.frames.map((f, i) => ({ ...f, personCount: i < half ? 2 : 1 }));
+    const { results, reps } = analyse(frames);
+    expect(results.slice(0, half).every((r) => !r.view.usable && r.view.reason === TWO_PEOPLE_REASON)).toBe(true);
+    expect(reps.every((rep) => rep.startMs >= frames[half]!.timestampMs)).toBe(true);
+    const alone = analyse(set.frames).reps.length;
+    expect(reps.length).toBeGreaterThan(0);
+    expect(reps.length).toBeLessThan(alone);
   });
 });
