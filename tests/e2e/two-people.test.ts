@@ -61,6 +61,8 @@ describe('two people in view, real Chromium', () => {
     expect(report?.personCounterError).toBeUndefined();
     expect(report?.personCounter).toBe(true);
     expect(report?.personCheckIntervalMs).toBeGreaterThan(0);
+    // The lifter is told, on the framing check, why nothing is being judged.
+    await expect.poll(async () => session!.page.getByTestId('framing').textContent(), { timeout: 15_000 }).toMatch(/Two people in view/);
 
     await session.page.screenshot({ path: join(SHOTS, 'e2e-two-people.png') });
     expect(session.requests.some((u) => u.includes('/models/movenet-multipose.json'))).toBe(true);
