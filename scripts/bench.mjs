@@ -78,9 +78,9 @@ try {
 let core = null;
 const coreScript = join(root, 'scripts/bench-core.ts');
 if (existsSync(coreScript)) {
-  const out = execFileSync(process.execPath, [require.resolve('tsx/cli'), coreScript, '--json'], { encoding: 'utf8' });
-  core = JSON.parse(out.trim().split('\n').pop());
-  log(`core: ${JSON.stringify(core)}`);
+  const coreArgs = [require.resolve('tsx/cli'), coreScript, ...(json ? ['--json'] : [])];
+  if (json) core = JSON.parse(execFileSync(process.execPath, coreArgs, { encoding: 'utf8' }));
+  else execFileSync(process.execPath, coreArgs, { stdio: 'inherit' });
 }
 
 if (json) console.log(JSON.stringify({ chromium: true, detectors: rows, core }, null, 2));
