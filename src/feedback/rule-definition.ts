@@ -4,8 +4,9 @@
  * read the same objects.
  */
 import type { RepMetrics } from '../analysis/types';
-import type { ConfigUnit, RuleConfig, RuleConfigKey } from './rule-config';
+import type { RuleConfig, RuleConfigKey } from './rule-config';
 import type { RuleId, Severity } from './rule-ids';
+import type { FlagResult } from './types';
 
 export interface RuleInput {
   rep: RepMetrics;
@@ -14,15 +15,9 @@ export interface RuleInput {
   personalTargetDeg: number | null;
 }
 
-export interface RuleFlag {
+/** What a rule returns when it fires: the public FlagResult less what the rule table supplies. */
+export interface RuleFlag extends Omit<FlagResult, 'ruleId' | 'severity'> {
   kind: 'flag';
-  measure: string;
-  measured: number;
-  threshold: number;
-  unit: ConfigUnit;
-  thresholdSource: 'preset' | 'personal';
-  message: string;
-  cue: string;
 }
 
 export type RuleOutcome = { kind: 'pass' } | { kind: 'silent'; why: string } | RuleFlag;

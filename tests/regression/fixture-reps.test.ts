@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createKickbackAnalyzer } from '../../src/analysis/kickback-analyzer';
 import type { FrameAnalysis } from '../../src/analysis/types';
 import type { PoseFrame } from '../../src/pose/types';
+import type { ClipLabel } from '../../src/node/rep-count-eval';
 
 const ROOT = resolve(__dirname, '../..');
 const FIXTURES = join(ROOT, 'tests/fixtures/landmarks');
@@ -21,13 +22,7 @@ interface KnownGap {
   reason: string;
 }
 
-interface Label {
-  exercise?: string;
-  view?: string;
-  facing?: 'left' | 'right' | null;
-  repCount?: number | null;
-  repPeaksS?: number[];
-  expectedKickbackReps?: number;
+interface Label extends ClipLabel {
   knownGaps?: Record<string, KnownGap>;
 }
 
