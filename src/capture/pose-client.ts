@@ -56,10 +56,6 @@ export class PoseClient {
     this.#opts = { ...DEFAULT_POSE_CLIENT_OPTIONS, ...options };
   }
 
-  get options(): Readonly<PoseClientOptions> {
-    return this.#opts;
-  }
-
   #spawn(): Comlink.Remote<PoseWorkerApi> {
     this.terminate();
     const worker = new Worker(new URL('../../workers/pose.worker.ts', import.meta.url), { type: 'module', name: 'pose' });

@@ -43,14 +43,6 @@ export class SetRecorder {
     });
   }
 
-  flags(index: number, flags: string[]): void {
-    const setId = this.#setId;
-    this.#chain = this.#chain.then(async () => {
-      const id = await setId;
-      if (id !== null) await this.#store.setFlags(id, index, flags).catch((e: unknown) => this.#fail(e));
-    });
-  }
-
   end(): void {
     const setId = this.#setId;
     this.#chain = this.#chain.then(async () => {

@@ -58,10 +58,6 @@ export class SetStore {
     });
   }
 
-  async setFlags(setId: number, index: number, flags: string[]): Promise<void> {
-    await this.#db.reps.where('[setId+index]').equals([setId, index]).modify({ flags });
-  }
-
   async endSet(setId: number, endedAtMs: number): Promise<void> {
     await this.#db.sets.update(setId, { endedAt: new Date(endedAtMs).toISOString() });
   }
@@ -76,10 +72,6 @@ export class SetStore {
 
   async repsOf(setId: number): Promise<StoredRep[]> {
     return this.#db.reps.where('[setId+index]').between([setId, Dexie.minKey], [setId, Dexie.maxKey]).toArray();
-  }
-
-  async listSets(): Promise<StoredSet[]> {
-    return this.#db.sets.orderBy('startedAt').reverse().toArray();
   }
 
   close(): void {
