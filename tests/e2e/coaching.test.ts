@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { launch, type Session } from './support/browser';
 import { FIXTURES, REPO_ROOT } from './support/paths';
 import { makeY4m } from './support/y4m';
@@ -20,14 +21,24 @@ afterEach(async () => {
   session = undefined;
 });
 
+/** The animated side-view cable kickback as the webcam, camera started. */
+async function startSideViewCamera(): Promise<Page> {
+  const y4m = makeY4m(join(FIXTURES, 'kickback/cable_kickback_cgi_dosipov.mp4'), workDir, { maxSeconds: 10 });
+  session = await launch(baseUrl, { y4m });
+  await session.page.goto('/');
+  await session.page.getByTestId('start-camera').click();
+  return session.page;
+}
+
+/** Reps the coach holds right now (the debug handle, read-only). */
+function repsCounted(page: Page): Promise<number> {
+  return page.evaluate(() => (globalThis as unknown as { __kickcheck: { reps: unknown[] } }).__kickcheck.reps.length);
+}
+
 describe('coaching screen in real Chromium', () => {
   it('counts reps of a side-view kickback on the live screen, ends the set with Space, and keeps the reps across a reload', async () => {
     // The clip loops in the fake camera: one labelled rep per 10 s loop (labels.json: peak at 5.2 s).
-    const y4m = makeY4m(join(FIXTURES, 'kickback/cable_kickback_cgi_dosipov.mp4'), workDir, { maxSeconds: 10 });
-    session = await launch(baseUrl, { y4m });
-    const { page } = session;
-    await page.goto('/');
-    await page.getByTestId('start-camera').click();
+    const page = await startSideViewCamera();
 
     const counter = page.getByTestId('rep-counter');
     await expect.poll(async () => Number((await counter.textContent())?.match(/\d+/)?.[0] ?? 0), { timeout: 90_000, interval: 500 }).toBeGreaterThanOrEqual(1);
@@ -45,7 +56,7 @@ describe('coaching screen in real Chromium', () => {
       );
     await expect.poll(flagged, { timeout: 60_000, interval: 500 }).toEqual(expect.arrayContaining(['kick-too-high', 'torso-lean']));
 
-    const counted = await page.evaluate(() => (globalThis as unknown as { __kickcheck: { reps: unknown[] } }).__kickcheck.reps.length);
+    const counted = await repsCounted(page);
     await page.locator('body').press('Space');
     await expect.poll(async () => page.evaluate(() => (globalThis as unknown as { __kickcheck: { setStatus: string } }).__kickcheck.setStatus)).toBe('done');
     const table = page.getByTestId('rep-table');
@@ -57,8 +68,8 @@ describe('coaching screen in real Chromium', () => {
 
     // Simulate an interrupted set: start a new one, let a rep complete, reload mid-set.
     await page.getByTestId('new-set').click();
-    await expect.poll(async () => page.evaluate(() => (globalThis as unknown as { __kickcheck: { reps: unknown[] } }).__kickcheck.reps.length), { timeout: 90_000, interval: 500 }).toBeGreaterThanOrEqual(1);
-    const inFlight = await page.evaluate(() => (globalThis as unknown as { __kickcheck: { reps: unknown[] } }).__kickcheck.reps.length);
+    await expect.poll(() => repsCounted(page), { timeout: 90_000, interval: 500 }).toBeGreaterThanOrEqual(1);
+    const inFlight = await repsCounted(page);
     // Each rep is written as it completes; wait for that write, not for a guessed time.
     await page.evaluate(() => (globalThis as unknown as { __kickcheck: { flushed(): Promise<boolean> } }).__kickcheck.flushed());
     await page.reload();
@@ -69,12 +80,8 @@ describe('coaching screen in real Chromium', () => {
 
 describe('camera lost mid-set', () => {
   it('says the camera disconnected and keeps every rep counted so far', async () => {
-    const y4m = makeY4m(join(FIXTURES, 'kickback/cable_kickback_cgi_dosipov.mp4'), workDir, { maxSeconds: 10 });
-    session = await launch(baseUrl, { y4m });
-    const { page } = session;
-    await page.goto('/');
-    await page.getByTestId('start-camera').click();
-    const reps = () => page.evaluate(() => (globalThis as unknown as { __kickcheck: { reps: unknown[] } }).__kickcheck.reps.length);
+    const page = await startSideViewCamera();
+    const reps = () => repsCounted(page);
     await expect.poll(reps, { timeout: 90_000, interval: 500 }).toBeGreaterThanOrEqual(1);
     const before = await reps();
     // What the browser does when a webcam is unplugged: the track fires `ended`.
