@@ -58,4 +58,29 @@ export interface PoseFrame {
    * second and carried forward between checks); absent when not checked.
    */
   personCount?: number;
+  /**
+   * How the landmarks relate to the lifter when more than one person is in view (set by the
+   * shared frame pipeline, workers/frame-pipeline.ts; absent when one person or not checked):
+   * - `locked`: the pose model ran on the locked lifter's region, so the landmarks are the
+   *   lifter's; the other people are ignored.
+   * - `ambiguous`: the lifter cannot be told apart from another person (overlapping people):
+   *   the landmarks may belong to either, so nothing may be counted or judged on them.
+   * A frame with personCount > 1 and no lifterLock (an older producer) is treated as ambiguous.
+   */
+  lifterLock?: LifterLock;
+  /**
+   * The locked lifter's region in this frame's pixels (where the pose model looked), when
+   * lifterLock is `locked`: for drawing, and so tests can see the lock follow the lifter.
+   */
+  lifterBox?: PixelBox;
+}
+
+export type LifterLock = 'locked' | 'ambiguous';
+
+/** An axis-aligned box in image pixels. */
+export interface PixelBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
