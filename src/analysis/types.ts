@@ -179,3 +179,51 @@ export interface AnalyzerOptions {
   /** Add both legs' angles and rep phases to every FrameAnalysis. */
   includeLegDetail: boolean;
 }
+
+/**
+ * Why the picture does not (fully) allow counting and judging (issue 8, "framing everywhere").
+ * `other-people` is informational: the lifter is locked and coached; `lifter-ambiguous` is not
+ * (the lifter cannot be told apart from someone overlapping them).
+ */
+export type FramingReason =
+  | 'no-person'
+  | 'feet-out-of-frame'
+  | 'head-out-of-frame'
+  | 'person-too-small'
+  | 'front-on'
+  | 'low-confidence'
+  | 'other-people'
+  | 'lifter-ambiguous';
+
+/** One framing problem seen in one frame, with the words the lifter is shown. */
+export interface FramingIssue {
+  reason: FramingReason;
+  message: string;
+}
+
+/** A framing problem over a stretch of time (merged from consecutive frames). */
+export interface FramingRange extends FramingIssue {
+  startMs: number;
+  endMs: number;
+}
+
+/** Why a movement that looked like a rep was not counted (DESIGN.md §3 trust rules). */
+export type RejectReason =
+  | 'legs-not-visible'
+  | 'trunk-not-visible'
+  | 'not-seen-at-start'
+  | 'not-seen-at-peak'
+  | 'lifter-ambiguous';
+
+/** A rep-shaped movement that failed the evidence gate: reported, never counted. */
+export interface RejectedRep {
+  leg: Side;
+  startMs: number;
+  peakMs: number;
+  endMs: number;
+  reason: RejectReason;
+  /** Lifter-facing words, e.g. "legs not clearly visible". */
+  message: string;
+  /** Share (0..1) of the rep's frames with the evidence the gate asks for. */
+  evidence: number;
+}
