@@ -8,14 +8,13 @@ import { ANALYZE_USAGE, EXIT_CODE, UsageError, parseAnalyzeArgs, type AnalyzeArg
 import { analyzeClip } from '../src/node/analyze-clip';
 import { unreadableReport, type ClipReport } from '../src/node/clip-report';
 import { formatClipReport } from '../src/node/format-report';
-import { createNodeEstimator } from '../src/node/node-estimator';
+import { createNodeFramePipeline, type NodeFramePipeline } from '../src/node/node-frame-pipeline';
 import { probeVideo } from '../src/node/probe-video';
-import type { PoseEstimator } from '../workers/detector';
 import { createProgressBar } from '../src/node/progress-bar';
 
 async function run(args: AnalyzeArgs): Promise<number> {
   // The model loads on the first readable file, so a wrong path fails in a moment.
-  let estimator: PoseEstimator | null = null;
+  let estimator: NodeFramePipeline | null = null;
   const progress = createProgressBar(process.stderr, !args.quiet && Boolean(process.stderr.isTTY));
   const reports: ClipReport[] = [];
   try {
@@ -28,7 +27,7 @@ async function run(args: AnalyzeArgs): Promise<number> {
       if (unreadableBecause !== null) {
         report = unreadableReport(video, args.detector, 'wasm', unreadableBecause);
       } else {
-        estimator ??= await createNodeEstimator(args.detector);
+        estimator ??= await createNodeFramePipeline(args.detector);
         report = await analyzeClip(video, estimator, { onProgress: (done, total) => progress.update(done, total, video) });
       }
       progress.finish();

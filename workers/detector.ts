@@ -107,7 +107,8 @@ export function isDetectorId(value: unknown): value is DetectorId {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(DETECTORS, value);
 }
 
-function imageSizeOf(input: PoseDetectorInput): ImageSize {
+/** Width and height in pixels of any input estimate() accepts. */
+export function imageSizeOf(input: PoseDetectorInput): ImageSize {
   if ('shape' in input) {
     const [height, width] = input.shape;
     return { width, height };

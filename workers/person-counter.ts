@@ -7,6 +7,8 @@
  * No DOM types are named here: it compiles under the worker tsconfig.
  */
 import * as poseDetection from '@tensorflow-models/pose-detection';
+import type { SeenPerson } from '../src/pose/lifter-person';
+import { boxOfPoints } from '../src/pose/pixel-box';
 import type { ModelSource, PoseDetectorInput } from './detector';
 
 /** The model file the counter asks its ModelSource for (copied by scripts/copy-models.mjs). */
@@ -67,6 +69,11 @@ export interface PersonCounter {
    * are off, so each call stands alone. The caller keeps ownership of `input`.
    */
   count(input: PoseDetectorInput, timestampMs: number): Promise<number>;
+  /**
+   * The people `count` counts, with their 17 COCO keypoints in `input`'s pixels and the box
+   * of their seen keypoints (the lifter lock chooses among them). Same contract as `count`.
+   */
+  find(input: PoseDetectorInput, timestampMs: number): Promise<SeenPerson[]>;
   dispose(): void;
 }
 
@@ -74,6 +81,11 @@ export interface PersonCounter {
 export interface ScoredPose {
   score?: number;
   keypoints: readonly { score?: number }[];
+}
+
+/** What findPeople needs of one detection: countPeople's fields plus pixel positions. */
+export interface LocatedPose extends ScoredPose {
+  keypoints: readonly { x: number; y: number; score?: number }[];
 }
 
 function checkUnitInterval(name: string, value: number): void {
@@ -96,14 +108,33 @@ export function resolvePersonCounterOptions(options: Partial<PersonCounterOption
   return opts;
 }
 
+/** True when `pose` passes both gates of `options`: the one definition of "a person". */
+function isPerson(pose: ScoredPose, options: PersonCounterOptions): boolean {
+  if ((pose.score ?? 0) < options.minPoseScore) return false;
+  let seen = 0;
+  for (const keypoint of pose.keypoints) if ((keypoint.score ?? 0) >= options.minKeypointScore) seen++;
+  return seen >= options.minKeypoints;
+}
+
 /** People among `poses` that pass both gates of `options` (pure; the counter's decision). */
 export function countPeople(poses: readonly ScoredPose[], options: PersonCounterOptions): number {
   let people = 0;
+  for (const pose of poses) if (isPerson(pose, options)) people++;
+  return people;
+}
+
+/**
+ * The people countPeople counts, in the same order, each with its keypoints and the box of
+ * the keypoints seen at minKeypointScore (pure).
+ */
+export function findPeople(poses: readonly LocatedPose[], options: PersonCounterOptions): SeenPerson[] {
+  const people: SeenPerson[] = [];
   for (const pose of poses) {
-    if ((pose.score ?? 0) < options.minPoseScore) continue;
-    let seen = 0;
-    for (const keypoint of pose.keypoints) if ((keypoint.score ?? 0) >= options.minKeypointScore) seen++;
-    if (seen >= options.minKeypoints) people++;
+    if (!isPerson(pose, options)) continue;
+    const keypoints = pose.keypoints.map((k) => ({ x: k.x, y: k.y, score: k.score ?? 0 }));
+    const box = boxOfPoints(keypoints, options.minKeypointScore);
+    // isPerson saw at least minKeypoints (>= 1) keypoints, so the box exists.
+    if (box) people.push({ score: pose.score ?? 0, keypoints, box });
   }
   return people;
 }
@@ -130,13 +161,18 @@ export async function createPersonCounter(
     multiPoseMaxDimension: opts.maxDimension,
   } satisfies poseDetection.MoveNetModelConfig);
 
+  async function find(input: PoseDetectorInput, timestampMs: number): Promise<SeenPerson[]> {
+    if (!Number.isFinite(timestampMs)) throw new Error(`expected a finite timestampMs, got ${timestampMs}`);
+    // pose-detection's input type names DOM elements; the three kinds passed here are among them.
+    const poses = await model.estimatePoses(input as poseDetection.PoseDetectorInput, { maxPoses: MAX_PEOPLE }, timestampMs);
+    return findPeople(poses, opts);
+  }
+
   return {
     async count(input, timestampMs) {
-      if (!Number.isFinite(timestampMs)) throw new Error(`expected a finite timestampMs, got ${timestampMs}`);
-      // pose-detection's input type names DOM elements; the three kinds passed here are among them.
-      const poses = await model.estimatePoses(input as poseDetection.PoseDetectorInput, { maxPoses: MAX_PEOPLE }, timestampMs);
-      return countPeople(poses, opts);
+      return (await find(input, timestampMs)).length;
     },
+    find,
     dispose() {
       model.dispose();
     },

@@ -1,8 +1,10 @@
 /**
- * Runs one clip through the app's own pipeline in Node: ffmpeg frames → the shared detector
- * adapter → the analysis core's KickbackAnalyzer. Nothing here measures angles or reps itself.
+ * Runs one clip through the app's own pipeline in Node: ffmpeg frames → the shared per-frame
+ * pipeline (detector, person check, lifter lock: src/node/node-frame-pipeline.ts) → the analysis
+ * core's KickbackAnalyzer. Nothing here measures angles or reps itself.
  */
-import type { PoseEstimator } from '../../workers/detector';
+import type * as tf from '@tensorflow/tfjs-core';
+import type { FramePipeline } from '../../workers/frame-pipeline';
 import { createKickbackAnalyzer } from '../analysis/kickback-analyzer';
 import type { AnalyzerOptions, FrameAnalysis } from '../analysis/types';
 import { decodeFrames, frameToTensor } from './decode-frames';
@@ -24,10 +26,16 @@ export const DEFAULT_ANALYZE_CLIP_OPTIONS: Omit<AnalyzeClipOptions, 'sourceName'
   onProgress: () => undefined,
 };
 
+/**
+ * What analyzeClip runs each frame through: createNodeFramePipeline's pipeline (what the app
+ * runs), or a bare PoseEstimator where a test wants the model alone.
+ */
+export type ClipFrameSource = Pick<FramePipeline<tf.Tensor3D>, 'detector' | 'estimate' | 'reset'>;
+
 /** Resolves to a report; an unreadable file gives a report with error unreadable-file, not a throw. */
 export async function analyzeClip(
   path: string,
-  estimator: PoseEstimator,
+  estimator: ClipFrameSource,
   options: Partial<AnalyzeClipOptions> = {},
 ): Promise<ClipReport> {
   const opts: AnalyzeClipOptions = { ...DEFAULT_ANALYZE_CLIP_OPTIONS, sourceName: path, ...options };

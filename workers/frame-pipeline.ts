@@ -1,0 +1,329 @@
+/**
+ * The per-frame pipeline the live app (workers/pose.worker.ts) and the CLI
+ * (src/node/node-frame-pipeline.ts) share (issue 8, "One pipeline"): the pose model, the
+ * multi-person check on its own schedule, and the lifter lock. The platform supplies only how
+ * to cut a region out of its kind of frame (an ImageBitmap in the worker, a tensor in Node).
+ *
+ * No DOM types are named here: it compiles under the worker tsconfig and imports in Node.
+ */
+import { chooseLifter, bodySize, findInRegion, resolveLifterChoiceOptions, type LifterChoiceOptions } from '../src/pose/lifter-choice';
+import type { SeenPerson } from '../src/pose/lifter-person';
+import { jointIndex } from '../src/pose/keypoint-tables';
+import { boxOfPoints, boxArea, clipToImage, expandBox } from '../src/pose/pixel-box';
+import type { DetectorId, LifterLock, PixelBox, PoseFrame } from '../src/pose/types';
+import { imageSizeOf, type PoseDetectorInput, type PoseEstimator } from './detector';
+
+/** A region cut out of a frame for the pose model; `release` frees it (the caller's frame stays). */
+export interface CroppedInput {
+  input: PoseDetectorInput;
+  release(): void;
+}
+
+/** The slice of workers/person-counter.ts's PersonCounter the pipeline uses. */
+export interface PersonFinder {
+  find(input: PoseDetectorInput, timestampMs: number): Promise<SeenPerson[]>;
+  dispose(): void;
+}
+
+export interface FramePipelineDeps<I extends PoseDetectorInput> {
+  estimator: PoseEstimator;
+  /** The multi-person check; null when its model did not load (no personCount, no lock). */
+  personFinder: PersonFinder | null;
+  /** Cuts `box` (whole pixels, inside the frame) out of `input`. */
+  crop(input: I, box: PixelBox): Promise<CroppedInput> | CroppedInput;
+}
+
+export interface FramePipelineOptions {
+  /** Frame time between two person checks, ms. */
+  personCheckIntervalMs: number;
+  /** Crop margin left and right of the lifter's box, in body sizes (the box's longer side). */
+  cropMarginXFrac: number;
+  /** Crop margin above and below the lifter's box, in body sizes. */
+  cropMarginYFrac: number;
+  /** The crop is moved (and the model's tracking reset) when the lifter's hips drift this far from where they were, in crop sizes. */
+  followShiftFrac: number;
+  /** Checks in a row the locked lifter may be missing from their region before the lock is given up. */
+  maxLostChecks: number;
+  /** A pose landmark counts towards the lifter's box at this visibility, 0..1. */
+  trackMinVisibility: number;
+  lifterChoice: Partial<LifterChoiceOptions>;
+}
+
+export const DEFAULT_FRAME_PIPELINE_OPTIONS: FramePipelineOptions = {
+  // ref: the check costs about one MoveNet Lightning inference (~130 ms on wasm here, README),
+  // too much for every frame; someone stepping into view is still reported within a second.
+  personCheckIntervalMs: 1000,
+  // ref: the leg is ~0.53 of stature (Winter, Biomechanics and Motor Control of Human
+  // Movement, fig. 4.1) and a kick swings it back from the hip, which sits mid-box for a
+  // side-on lifter at rest (box ~0.25 of stature wide): half a leg plus a little more than
+  // the half-box keeps a fully kicked-back foot inside the crop, either way the lifter faces.
+  cropMarginXFrac: 0.45,
+  // ref: the keypoint box ends at the eyes and ankles; the head top and feet lie ~0.07 and
+  // ~0.04 of stature beyond (Winter, same figure), and a kick lifts the foot above the hips.
+  cropMarginYFrac: 0.2,
+  // ref: a kick moves the hips a few percent of the crop; a lifter who steps sideways moves
+  // them more. 0.15 recentres before a walking lifter's far foot reaches the crop edge
+  // (margin 0.45 body sizes ≈ 0.24 of the crop's width).
+  followShiftFrac: 0.15,
+  // ref: someone walking past at ~1.4 m/s (Bohannon 1997, comfortable gait speed) crosses a
+  // 2-3 m wide view in about 2 s: three one-second checks cover a passer-by hiding the lifter.
+  maxLostChecks: 3,
+  // ref: DESIGN.md's visibility gate for a usable joint (src/analysis default minVisibility 0.5).
+  trackMinVisibility: 0.5,
+  lifterChoice: {},
+};
+
+export interface FramePipeline<I extends PoseDetectorInput = PoseDetectorInput> {
+  readonly detector: DetectorId;
+  /** Frame time between two person checks, ms. */
+  readonly personCheckIntervalMs: number;
+  /** Whether frames carry personCount (the person finder loaded and has not failed). */
+  readonly checksPeople: boolean;
+  /**
+   * One frame through the pose model and, when due, the person check and the lifter lock. The
+   * caller keeps ownership of `input`. Time going backwards (a looped or re-seeked source)
+   * starts afresh: tracking, person count and lock are forgotten.
+   */
+  estimate(input: I, timestampMs: number): Promise<PoseFrame>;
+  /** Forgets tracking, the person count and the lock (new clip, camera restarted). */
+  reset(): void;
+  dispose(): void;
+}
+
+interface LifterState {
+  /** Where the lifter was last seen, full-frame pixels (their pose landmarks, else the check's box). */
+  box: PixelBox;
+  /** The region the pose model sees. */
+  crop: PixelBox;
+  /** The lifter's hips when the crop was placed: the follow step compares against them. */
+  anchor: { x: number; y: number };
+  lock: LifterLock;
+  lostChecks: number;
+}
+
+function hipsOfPerson(person: SeenPerson, minScore: number): { x: number; y: number } | null {
+  // COCO-17: 11 left hip, 12 right hip.
+  const hips = [person.keypoints[11], person.keypoints[12]].filter((k) => k !== undefined && k.score >= minScore);
+  if (hips.length === 0) return null;
+  return { x: hips.reduce((s, k) => s + k!.x, 0) / hips.length, y: hips.reduce((s, k) => s + k!.y, 0) / hips.length };
+}
+
+function hipsOfFrame(frame: PoseFrame, minVisibility: number): { x: number; y: number } | null {
+  const points = (['leftHip', 'rightHip'] as const)
+    .map((name) => frame.landmarks[jointIndex(frame.keypointSet, name) ?? -1])
+    .filter((l) => l !== undefined && l.visibility >= minVisibility && Number.isFinite(l.x) && Number.isFinite(l.y));
+  if (points.length === 0) return null;
+  return { x: points.reduce((s, l) => s + l!.x, 0) / points.length, y: points.reduce((s, l) => s + l!.y, 0) / points.length };
+}
+
+function boxCentreOf(box: PixelBox): { x: number; y: number } {
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+function containsBox(outer: PixelBox, inner: PixelBox): boolean {
+  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+}
+
+/**
+ * The pose frame `frame`, estimated on `crop`, in the full frame's pixels. World landmarks are
+ * hip-centred metres and do not change. A landmark outside the crop was invented by the model
+ * (it saw no pixels there), so it reads as unseen, as one outside the picture would.
+ */
+function uncrop(frame: PoseFrame, crop: PixelBox, imageWidth: number, imageHeight: number): PoseFrame {
+  return {
+    ...frame,
+    imageWidth,
+    imageHeight,
+    landmarks: frame.landmarks.map((l) => {
+      const inside = l.x >= 0 && l.y >= 0 && l.x <= crop.width && l.y <= crop.height;
+      return { ...l, x: l.x + crop.x, y: l.y + crop.y, visibility: inside ? l.visibility : 0 };
+    }),
+  };
+}
+
+export function resolveFramePipelineOptions(options: Partial<FramePipelineOptions> = {}): FramePipelineOptions {
+  const opts: FramePipelineOptions = { ...DEFAULT_FRAME_PIPELINE_OPTIONS, ...options, lifterChoice: { ...options.lifterChoice } };
+  if (!(Number.isFinite(opts.personCheckIntervalMs) && opts.personCheckIntervalMs >= 0)) {
+    throw new Error(`expected personCheckIntervalMs >= 0, got ${opts.personCheckIntervalMs}`);
+  }
+  for (const key of ['cropMarginXFrac', 'cropMarginYFrac', 'followShiftFrac'] as const) {
+    if (!(Number.isFinite(opts[key]) && opts[key] >= 0)) throw new Error(`expected ${key} >= 0, got ${opts[key]}`);
+  }
+  if (!(Number.isInteger(opts.maxLostChecks) && opts.maxLostChecks >= 0)) {
+    throw new Error(`expected maxLostChecks a whole number >= 0, got ${opts.maxLostChecks}`);
+  }
+  resolveLifterChoiceOptions(opts.lifterChoice);
+  return opts;
+}
+
+export function createFramePipeline<I extends PoseDetectorInput>(
+  deps: FramePipelineDeps<I>,
+  options: Partial<FramePipelineOptions> = {},
+): FramePipeline<I> {
+  const opts = resolveFramePipelineOptions(options);
+  const choiceOpts = resolveLifterChoiceOptions(opts.lifterChoice);
+  const { estimator } = deps;
+  let finder = deps.personFinder;
+  /** Frame time of the last person check; -Infinity: check on the next frame. */
+  let lastCheckMs = Number.NEGATIVE_INFINITY;
+  let lastFrameMs = Number.NEGATIVE_INFINITY;
+  let personCount: number | undefined;
+  let previousPeople: SeenPerson[] = [];
+  let lifter: LifterState | null = null;
+  /** The model's own tracking must restart: the crop moved, appeared or went away. */
+  let cropChanged = false;
+
+  function dropLock(): void {
+    if (lifter) cropChanged = true;
+    lifter = null;
+  }
+
+  function forget(): void {
+    lastCheckMs = Number.NEGATIVE_INFINITY;
+    personCount = undefined;
+    previousPeople = [];
+    dropLock();
+  }
+
+  function cropFor(box: PixelBox, width: number, height: number): PixelBox | null {
+    const size = bodySize(box);
+    return clipToImage(expandBox(box, opts.cropMarginXFrac * size, opts.cropMarginYFrac * size), width, height);
+  }
+
+  /** Locks on `person` (chosen or found again), moving the crop only when it no longer fits. */
+  function lockOn(person: SeenPerson, lock: LifterLock, width: number, height: number): void {
+    const wanted = cropFor(person.box, width, height);
+    if (!wanted) {
+      dropLock();
+      return;
+    }
+    const anchor = hipsOfPerson(person, choiceOpts.minKeypointScore) ?? boxCentreOf(person.box);
+    const current = lifter?.crop;
+    const areaRatio = current ? boxArea(wanted) / boxArea(current) : 0;
+    // Keep the crop (and the model's tracking) while the lifter still fits in it at about the
+    // same scale; a crop that jumps every check would restart the model every second.
+    const keep = current !== undefined && containsBox(current, person.box) && areaRatio > 0.5 && areaRatio < 2;
+    if (!keep) cropChanged = true;
+    lifter = {
+      box: person.box,
+      crop: keep ? current : wanted,
+      anchor: keep && lifter ? lifter.anchor : anchor,
+      lock,
+      lostChecks: 0,
+    };
+  }
+
+  async function checkPeople(input: I, timestampMs: number, width: number, height: number): Promise<void> {
+    if (!finder) return;
+    let people: SeenPerson[];
+    try {
+      people = await finder.find(input, timestampMs);
+    } catch {
+      // A finder that fails at run time (lost GPU context, out of memory) must not cost the
+      // pose: drop it; frames then say "not checked" rather than carry a stale count or lock.
+      finder.dispose();
+      finder = null;
+      forget();
+      return;
+    }
+    lastCheckMs = timestampMs;
+    personCount = people.length;
+    const before = previousPeople;
+    previousPeople = people;
+    if (lifter) {
+      const index = findInRegion(people, lifter.box, choiceOpts);
+      if (index >= 0 && people.length <= 1) {
+        dropLock(); // the others left: one person, today's behaviour
+        return;
+      }
+      if (index < 0) {
+        // Nobody in the lifter's region: hidden behind someone, or gone. Hold the region
+        // (a passer-by must not take the lock) and say the skeleton cannot be trusted.
+        lifter.lostChecks++;
+        lifter.lock = 'ambiguous';
+        if (lifter.lostChecks <= opts.maxLostChecks) return;
+        dropLock();
+      }
+    }
+    if (people.length <= 1) return;
+    const choice = chooseLifter(
+      { people, imageWidth: width, imageHeight: height, previousLifter: lifter?.box ?? null, previousPeople: before },
+      choiceOpts,
+    );
+    if (choice.kind === 'lost') return; // handled above: a found lifter always matches
+    lockOn(people[choice.index] as SeenPerson, choice.lock, width, height);
+  }
+
+  /** Between checks the crop follows the lifter's own hips, so a lifter who walks stays inside. */
+  function follow(frame: PoseFrame, width: number, height: number): void {
+    if (!lifter) return;
+    const seen = boxOfPoints(
+      frame.landmarks.map((l) => ({ x: l.x, y: l.y, score: l.visibility })),
+      opts.trackMinVisibility,
+    );
+    if (seen) lifter.box = seen;
+    const hips = hipsOfFrame(frame, opts.trackMinVisibility);
+    if (!hips) return;
+    const dx = hips.x - lifter.anchor.x;
+    const dy = hips.y - lifter.anchor.y;
+    if (Math.abs(dx) <= opts.followShiftFrac * lifter.crop.width && Math.abs(dy) <= opts.followShiftFrac * lifter.crop.height) return;
+    const moved = clipToImage({ ...lifter.crop, x: lifter.crop.x + dx, y: lifter.crop.y + dy }, width, height);
+    if (!moved) return;
+    lifter.crop = moved;
+    lifter.anchor = hips;
+    cropChanged = true;
+  }
+
+  async function estimateOn(input: I, timestampMs: number, width: number, height: number): Promise<PoseFrame> {
+    if (cropChanged) {
+      estimator.reset();
+      cropChanged = false;
+    }
+    if (!lifter) return estimator.estimate(input, timestampMs);
+    const crop = lifter.crop;
+    const cropped = await deps.crop(input, crop);
+    let frame: PoseFrame;
+    try {
+      frame = await estimator.estimate(cropped.input, timestampMs);
+    } finally {
+      cropped.release();
+    }
+    return uncrop(frame, crop, width, height);
+  }
+
+  return {
+    detector: estimator.detector,
+    personCheckIntervalMs: opts.personCheckIntervalMs,
+    get checksPeople() {
+      return finder !== null;
+    },
+    async estimate(input, timestampMs) {
+      if (!Number.isFinite(timestampMs)) throw new Error(`expected a finite timestampMs, got ${timestampMs}`);
+      // Time going backwards: the source restarted (looped or re-seeked video), so check afresh.
+      if (timestampMs <= lastFrameMs) forget();
+      lastFrameMs = timestampMs;
+      const { width, height } = imageSizeOf(input);
+      if (finder && timestampMs - lastCheckMs >= opts.personCheckIntervalMs) await checkPeople(input, timestampMs, width, height);
+      const lock = lifter?.lock;
+      const crop = lifter?.crop;
+      const frame = await estimateOn(input, timestampMs, width, height);
+      follow(frame, width, height);
+      if (personCount === undefined) return frame;
+      if (lock === undefined || crop === undefined) return { ...frame, personCount };
+      return lock === 'locked'
+        ? { ...frame, personCount, lifterLock: 'locked', lifterBox: { ...crop } }
+        : { ...frame, personCount, lifterLock: 'ambiguous' };
+    },
+    reset() {
+      estimator.reset();
+      forget();
+      cropChanged = false;
+    },
+    dispose() {
+      estimator.dispose();
+      finder?.dispose();
+      finder = null;
+      forget();
+    },
+  };
+}
