@@ -9,9 +9,11 @@
  *   lifter should not have to walk to the keyboard); the set timer runs from that rep's start;
  * - `done`: on Space / the button, when a video file ends, or after `AUTO_END_IDLE_MS` with no
  *   rep; the summary is shown and the reps stay until a new set starts.
+ * A rep that was seen but not counted (the analyser's evidence gate) starts the set like a
+ * counted one: the lifter is kicking, and the summary must be able to say what was not counted.
  */
 import { createKickbackAnalyzer, type KickbackAnalyzer } from '../analysis/kickback-analyzer';
-import type { FrameAnalysis, RepMetrics } from '../analysis/types';
+import type { FrameAnalysis, FramingIssue, FramingRange, RejectedRep, RepMetrics } from '../analysis/types';
 import {
   createCueArbiter,
   createLiveHintState,
@@ -28,6 +30,9 @@ import {
   type SetSummary,
 } from '../feedback';
 import type { PoseFrame } from '../pose/types';
+import { frameFraming, type FramingFields } from './frame-framing';
+import { FramingPersistence } from './framing-persistence';
+import { framingBannerIssues, lifterLockStatus, rejectedRepText, type LifterLockStatus } from './framing-status';
 
 export type SetStatus = 'ready' | 'active' | 'done';
 
@@ -35,6 +40,7 @@ export type SetStatus = 'ready' | 'active' | 'done';
 export interface CoachHooks {
   setStarted?(): void;
   repCompleted?(rep: RepMetrics, verdict: RepVerdict): void;
+  repRejected?(rep: RejectedRep): void;
   setEnded?(): void;
   cue?(cue: Cue): void;
 }
@@ -49,6 +55,17 @@ export interface CoachSettings {
 export const AUTO_END_IDLE_MS = 45_000;
 /** A rep cue stays on screen this long (frame time): long enough to read from 2 m. */
 export const CUE_SHOW_MS = 3500;
+/**
+ * "1 rep not counted: …" stays this long (frame time). ref: CUE_SHOW_MS is enough to read one
+ * line; this one is read after a kick, when the lifter turns to the counter, so it stays longer.
+ */
+export const REJECTED_SHOW_MS = 6000;
+
+/** The analyser's issue-8 stream lists, optional until every analyser build carries them. */
+interface AnalyzerFramingLists {
+  rejected?: readonly RejectedRep[];
+  framing?: readonly FramingRange[];
+}
 
 export type CueTone = 'good' | 'warn' | 'bad';
 
@@ -71,6 +88,12 @@ export class Coach {
   #setStartMs = $state<number | null>(null);
   #nowMs = $state<number | null>(null);
   #cue = $state.raw<(Cue & { shownUntilMs: number }) | null>(null);
+  #framing = $state.raw<readonly FramingIssue[]>([]);
+  #lock = $state.raw<LifterLockStatus | null>(null);
+  #rejected = $state.raw<readonly RejectedRep[]>([]);
+  #rejectedShownUntilMs: number | null = $state(null);
+  #setFraming = $state.raw<readonly FramingRange[]>([]);
+  #framingPersistence: FramingPersistence;
   #lastRepEndMs: number | null = null;
   #analyzer: KickbackAnalyzer = createKickbackAnalyzer({ includeLandmarks: true });
   #hintState = createLiveHintState();
@@ -82,6 +105,13 @@ export class Coach {
     this.#settings = settings;
     this.#hooks = hooks;
     this.#arbiter = createCueArbiter(settings.config);
+    this.#framingPersistence = this.#newFramingPersistence();
+  }
+
+  #newFramingPersistence(): FramingPersistence {
+    // ref: rule-config liveViewPersistMs / liveNullToleranceMs — the same wait as the spoken view
+    // hint, so banner and voice agree.
+    return new FramingPersistence(this.#settings.config.liveViewPersistMs, this.#settings.config.liveNullToleranceMs);
   }
 
   get analysis() { return this.#analysis; }
@@ -93,6 +123,24 @@ export class Coach {
   get elapsedMs() {
     return this.#setStartMs !== null && this.#nowMs !== null ? this.#nowMs - this.#setStartMs : 0;
   }
+  /** When the set's clock started (frame time), null before the set starts. */
+  get setStartMs() { return this.#setStartMs; }
+  /** Framing problems lasting now, most important first (people are in `lifterLock`). */
+  get framing(): readonly FramingIssue[] { return this.#framing; }
+  /** Null while the lifter is alone in view. */
+  get lifterLock(): LifterLockStatus | null { return this.#lock; }
+  /** Reps seen but not counted in this set. */
+  get rejected(): readonly RejectedRep[] { return this.#rejected; }
+  /** "1 rep not counted: legs not clearly visible" shortly after a rep was not counted. */
+  get rejectedNotice(): string | null {
+    const last = this.#rejected.at(-1);
+    if (!last || this.#nowMs === null || this.#rejectedShownUntilMs === null || this.#nowMs > this.#rejectedShownUntilMs) return null;
+    let run = 0;
+    for (let i = this.#rejected.length - 1; i >= 0 && this.#rejected[i]!.message === last.message; i--) run++;
+    return rejectedRepText(last, run);
+  }
+  /** The finished set's framing problems over time (from its start; empty before it ends). */
+  get setFraming(): readonly FramingRange[] { return this.#setFraming; }
   get lastRep(): RepMetrics | null {
     return this.#reps.at(-1) ?? null;
   }
@@ -114,14 +162,19 @@ export class Coach {
   /** The thresholds changed (preset or override): later reps and cues use the new ones. */
   configChanged(): void {
     this.#arbiter.setConfig(this.#settings.config);
+    this.#framingPersistence = this.#newFramingPersistence();
   }
 
   push(frame: PoseFrame): FrameAnalysis {
-    const analysis = this.#analyzer.push(frame);
+    const analysis: FrameAnalysis & FramingFields = this.#analyzer.push(frame);
     const config = this.#settings.config;
     this.#analysis = analysis;
     this.#nowMs = frame.timestampMs;
+    const framing = frameFraming(analysis, frame);
+    this.#framing = framingBannerIssues(this.#framingPersistence.update(frame.timestampMs, framing.issues));
+    this.#lock = lifterLockStatus(framing.otherPeople, framing.ambiguous);
     if (analysis.completedRep && this.#status !== 'done') this.#onRep(analysis.completedRep, frame.timestampMs, config);
+    if (analysis.rejectedRep && this.#status !== 'done') this.#onRejected(analysis.rejectedRep, frame.timestampMs);
     const hint = evaluateFrame(analysis, config, this.#hintState);
     const current = this.#cue && frame.timestampMs <= this.#cue.shownUntilMs ? this.#cue : null;
     if (hint) {
@@ -157,6 +210,15 @@ export class Coach {
     if (cue) this.#show(cue, timestampMs);
   }
 
+  #onRejected(rep: RejectedRep, timestampMs: number): void {
+    if (this.#rejected.some((r) => r.startMs === rep.startMs && r.leg === rep.leg)) return;
+    if (this.#status === 'ready') this.#begin(rep.startMs);
+    this.#rejected = [...this.#rejected, rep];
+    this.#lastRepEndMs = Math.max(this.#lastRepEndMs ?? rep.endMs, rep.endMs);
+    this.#rejectedShownUntilMs = timestampMs + REJECTED_SHOW_MS;
+    this.#hooks.repRejected?.(rep);
+  }
+
   #show(cue: Cue, timestampMs: number): void {
     this.#cue = { ...cue, shownUntilMs: timestampMs + CUE_SHOW_MS };
     if (cue.speak) this.#hooks.cue?.(cue);
@@ -183,6 +245,14 @@ export class Coach {
     if (this.#status === 'done') return;
     const rep = this.#analyzer.finish();
     if (rep) this.#onRep(rep, this.#nowMs ?? rep.endMs, this.#settings.config);
+    // A rep closed out by finish() may instead have failed the evidence gate.
+    const lastRejected = (this.#analyzer as KickbackAnalyzer & AnalyzerFramingLists).rejected?.at(-1);
+    if (lastRejected && (this.#setStartMs === null || lastRejected.startMs >= this.#setStartMs)) {
+      this.#onRejected(lastRejected, this.#nowMs ?? lastRejected.endMs);
+    }
+    const from = this.#setStartMs ?? Number.NEGATIVE_INFINITY;
+    const ranges = (this.#analyzer as KickbackAnalyzer & AnalyzerFramingLists).framing ?? [];
+    this.#setFraming = ranges.filter((r) => r.endMs >= from).map((r) => ({ ...r }));
     this.#status = 'done';
     this.#hooks.setEnded?.();
   }
@@ -199,6 +269,9 @@ export class Coach {
     this.#hintState = createLiveHintState();
     this.#reps = [];
     this.#verdicts = [];
+    this.#rejected = [];
+    this.#rejectedShownUntilMs = null;
+    this.#setFraming = [];
     this.#cue = null;
     this.#status = 'ready';
     this.#setStartMs = null;
@@ -206,10 +279,12 @@ export class Coach {
   }
 
   /** Shows a set recovered from storage (interrupted by a reload or crash) as finished. */
-  restore(reps: readonly RepMetrics[]): void {
+  restore(reps: readonly RepMetrics[], rejected: readonly RejectedRep[] = [], framing: readonly FramingRange[] = []): void {
     this.newSet();
     const config = this.#settings.config;
     this.#reps = [...reps];
+    this.#rejected = [...rejected];
+    this.#setFraming = [...framing];
     this.#verdicts = reps.map((rep) => evaluateRep(rep, config, { archOnset: this.#settings.archOnset }));
     this.#status = 'done';
   }
@@ -218,6 +293,9 @@ export class Coach {
   resetTracking(): void {
     this.#analyzer.reset();
     this.#hintState = createLiveHintState();
+    this.#framingPersistence.reset();
+    this.#framing = [];
+    this.#lock = null;
     this.#analysis = null;
     this.#cue = null;
   }

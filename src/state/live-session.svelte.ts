@@ -57,7 +57,8 @@ export class LiveSession {
       this.recorder.rep(rep, verdict.flags.map((f) => f.ruleId));
       if (this.settings.repTone && !this.settings.muted) repTone(verdict.clean);
     },
-    setEnded: () => this.recorder.end(),
+    repRejected: (rep) => this.recorder.rejected(rep),
+    setEnded: () => this.recorder.end(this.coach.setFraming),
     cue: (cue) => {
       if (!this.settings.muted) speak(cue.text, { voiceUri: this.settings.voiceUri, rate: this.settings.rate });
     },
@@ -84,7 +85,7 @@ export class LiveSession {
   async recoverInterruptedSet(): Promise<void> {
     const found = await this.recorder.store.interruptedSet().catch(() => null);
     if (!found) return;
-    this.coach.restore(found.reps.map((r) => r.rep));
+    this.coach.restore(found.reps.map((r) => r.rep), found.set.rejected ?? [], found.set.framing ?? []);
     await this.recorder.store.endSet(found.set.id, Date.now());
     this.#notice = `Recovered an unfinished set from ${new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(Date.parse(found.set.startedAt))} with ${found.reps.length} ${found.reps.length === 1 ? 'rep' : 'reps'}: nothing counted was lost.`;
   }

@@ -1,9 +1,10 @@
 /**
  * Writes the set being coached to IndexedDB as it happens: the set row when it starts, each rep
- * the moment it completes, the end time when it ends. Writes are chained so they land in order;
+ * the moment it completes (counted, or seen but not counted), the end time and the set's framing
+ * problems when it ends. Writes are chained so they land in order;
  * a storage failure is reported once and never stops the coaching.
  */
-import type { RepMetrics } from '../analysis/types';
+import type { FramingRange, RejectedRep, RepMetrics } from '../analysis/types';
 import { SetStore, type StoredSet } from '../storage/set-store';
 
 export class SetRecorder {
@@ -43,11 +44,19 @@ export class SetRecorder {
     });
   }
 
-  end(): void {
+  rejected(rep: RejectedRep): void {
     const setId = this.#setId;
     this.#chain = this.#chain.then(async () => {
       const id = await setId;
-      if (id !== null) await this.#store.endSet(id, Date.now()).catch((e: unknown) => this.#fail(e));
+      if (id !== null) await this.#store.addRejected(id, rep).catch((e: unknown) => this.#fail(e));
+    });
+  }
+
+  end(framing?: readonly FramingRange[]): void {
+    const setId = this.#setId;
+    this.#chain = this.#chain.then(async () => {
+      const id = await setId;
+      if (id !== null) await this.#store.endSet(id, Date.now(), framing).catch((e: unknown) => this.#fail(e));
     });
     this.#setId = Promise.resolve(null);
   }

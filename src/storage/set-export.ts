@@ -1,8 +1,8 @@
 /**
- * Export of a finished set: JSON (everything, for re-import and tools) and CSV (one row per rep,
- * for a spreadsheet). Pure; the UI turns the strings into downloads.
+ * Export of a finished set: JSON (everything, for re-import and tools) and CSV (one row per
+ * counted rep, for a spreadsheet). Pure; the UI turns the strings into downloads.
  */
-import type { RepMetrics } from '../analysis/types';
+import type { FramingRange, RejectedRep, RepMetrics } from '../analysis/types';
 import type { RepVerdict, SetSummary } from '../feedback';
 
 export const EXPORT_FORMAT_VERSION = 1;
@@ -16,6 +16,10 @@ export interface SetExport {
   summary: SetSummary | null;
   reps: RepMetrics[];
   verdicts: RepVerdict[];
+  /** Reps seen but not counted, with time and reason (same shape as the CLI's `rejected[]`). */
+  rejected: RejectedRep[];
+  /** Framing problems over the set (same shape as the CLI's `framing`). */
+  framing: FramingRange[];
 }
 
 export function setToJson(data: Omit<SetExport, 'format' | 'version'>): string {

@@ -3,7 +3,7 @@
  * completes, so a reload, a crash or a closed tab mid-set loses nothing that was counted.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { RepMetrics } from '../analysis/types';
+import type { FramingRange, RejectedRep, RepMetrics } from '../analysis/types';
 
 export interface StoredSet {
   id: number;
@@ -14,6 +14,13 @@ export interface StoredSet {
   source: 'camera' | 'file';
   detector: string;
   repCount: number;
+  /**
+   * Reps seen but not counted, in order. Optional (not indexed, so the schema is unchanged):
+   * sets stored before issue 8 have none and still load.
+   */
+  rejected?: RejectedRep[];
+  /** Framing problems over the set, written when it ends. Optional, as `rejected`. */
+  framing?: FramingRange[];
 }
 
 export interface StoredRep {
@@ -58,8 +65,22 @@ export class SetStore {
     });
   }
 
-  async endSet(setId: number, endedAtMs: number): Promise<void> {
-    await this.#db.sets.update(setId, { endedAt: new Date(endedAtMs).toISOString() });
+  async addRejected(setId: number, rep: RejectedRep): Promise<void> {
+    const plain = JSON.parse(JSON.stringify(rep)) as RejectedRep;
+    await this.#db.transaction('rw', this.#db.sets, async () => {
+      const set = await this.#db.sets.get(setId);
+      if (!set) throw new Error(`expected set ${setId} in storage, got none`);
+      await this.#db.sets.update(setId, { rejected: [...(set.rejected ?? []), plain] });
+    });
+  }
+
+  async endSet(setId: number, endedAtMs: number, framing?: readonly FramingRange[]): Promise<void> {
+    const ended = { endedAt: new Date(endedAtMs).toISOString() };
+    await this.#db.sets.update(setId, framing ? { ...ended, framing: JSON.parse(JSON.stringify(framing)) as FramingRange[] } : ended);
+  }
+
+  async getSet(setId: number): Promise<StoredSet | undefined> {
+    return this.#db.sets.get(setId);
   }
 
   /** The newest set that never ended and holds at least one rep (an interrupted set). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { FramingRange, RejectedRep } from '../../src/analysis/types';
 import { evaluateRep, summarizeSet } from '../../src/feedback';
-import { setToCsv, setToJson } from '../../src/storage/set-export';
+import { setToCsv, setToJson, type SetExport } from '../../src/storage/set-export';
 import { makeRep } from '../feedback/rep-factory';
 
 describe('set export', () => {
@@ -18,11 +19,18 @@ describe('set export', () => {
     expect(withNull[1]!.split(',')[header.indexOf('lumbar_arch_peak_deg')]).toBe('');
   });
 
-  it('round-trips the whole set through JSON', () => {
-    const json = setToJson({ exportedAt: '2026-11-29T00:00:00.000Z', source: 'camera', detector: 'blazepose-full', summary: summarizeSet(reps, verdicts), reps, verdicts });
-    const back = JSON.parse(json);
+  const rejected: RejectedRep[] = [
+    { leg: 'right', startMs: 4000, peakMs: 5000, endMs: 6500, reason: 'legs-not-visible', message: 'legs not clearly visible', evidence: 0.25 },
+  ];
+  const framing: FramingRange[] = [{ reason: 'feet-out-of-frame', message: 'Step back: feet out of frame', startMs: 3000, endMs: 7000 }];
+
+  it('round-trips the whole set through JSON, with the reps not counted and the framing problems', () => {
+    const json = setToJson({ exportedAt: '2026-11-29T00:00:00.000Z', source: 'camera', detector: 'blazepose-full', summary: summarizeSet(reps, verdicts), reps, verdicts, rejected, framing });
+    const back = JSON.parse(json) as SetExport;
     expect(back.format).toBe('kickcheck-set');
     expect(back.reps).toEqual(reps);
-    expect(back.summary.repCount).toBe(2);
+    expect(back.summary?.repCount).toBe(2);
+    expect(back.rejected).toEqual(rejected);
+    expect(back.framing).toEqual(framing);
   });
 });

@@ -48,6 +48,59 @@ describe('LiveOverlay', () => {
     expect(body).toMatch(/✗<\/span> Whole body in frame/);
   });
 
+  it('no longer asks for the lifter to be alone in the picture', () => {
+    const { body } = render(LiveOverlay, { props: { ...base, status: 'ready', repCount: 0, analysis: analysis() } });
+    expect(body).toContain('Side-on to the camera');
+    expect(body).not.toContain('Only you in the picture');
+  });
+
+  it('during the set, shows the framing problem at the edge and that reps are not counted', () => {
+    const framing = [{ reason: 'feet-out-of-frame' as const, message: 'Step back: feet out of frame' }];
+    const { body } = render(LiveOverlay, { props: { ...base, analysis: analysis(), framing } });
+    expect(body).toMatch(/data-testid="framing" data-reason="feet-out-of-frame"/);
+    expect(body).toContain('Step back: feet out of frame — reps not counted');
+    // The checklist is for before the set; during it, the counter and the banner stay.
+    expect(body).not.toContain('Whole body in frame');
+    expect(body).toMatch(/<span class="count[^"]*">3<\/span>/);
+  });
+
+  it('shows no framing banner during the set while the picture is fine, nor after the set', () => {
+    const framing = [{ reason: 'feet-out-of-frame' as const, message: 'Step back: feet out of frame' }];
+    expect(render(LiveOverlay, { props: { ...base, analysis: analysis() } }).body).not.toContain('data-testid="framing"');
+    expect(render(LiveOverlay, { props: { ...base, status: 'done', analysis: analysis(), framing } }).body).not.toContain('reps not counted');
+  });
+
+  it('shows the framing banner instead of the same words as a cue', () => {
+    const framing = [{ reason: 'front-on' as const, message: 'Turn side-on to the camera' }];
+    const cue = { text: 'Turn side-on to the camera', tone: 'bad' as const, ruleId: 'not-visible' };
+    const { body } = render(LiveOverlay, { props: { ...base, analysis: analysis(), framing, cue } });
+    expect(body).toContain('Turn side-on to the camera — reps not counted');
+    expect(body).not.toContain('data-testid="cue"');
+    const rule = { text: 'Lower the kick', tone: 'bad' as const, ruleId: 'kick-too-high' };
+    expect(render(LiveOverlay, { props: { ...base, analysis: analysis(), framing, cue: rule } }).body).toContain('Lower the kick');
+  });
+
+  it('says who is tracked while other people are in view', () => {
+    const lifterLock = { state: 'locked' as const, otherPeople: 1, text: 'Tracking you — 1 other person in view' };
+    const { body } = render(LiveOverlay, { props: { ...base, analysis: analysis(), lifterLock } });
+    expect(body).toMatch(/data-testid="lifter-lock" data-state="locked"[^>]*>Tracking you — 1 other person in view</);
+    expect(render(LiveOverlay, { props: { ...base, analysis: analysis() } }).body).not.toContain('lifter-lock');
+  });
+
+  it('says counting is paused when the lifter cannot be told apart', () => {
+    const lifterLock = { state: 'ambiguous' as const, otherPeople: 1, text: "Can't tell you apart from the person next to you — counting paused" };
+    const { body } = render(LiveOverlay, { props: { ...base, status: 'ready', repCount: 0, analysis: analysis(), lifterLock } });
+    expect(body).toMatch(/data-state="ambiguous"[^>]*>Can't tell you apart from the person next to you — counting paused</);
+    expect(body).toMatch(/data-ready="false"/);
+    expect(body).not.toContain('Ready — start kicking');
+  });
+
+  it('shows a rep that was not counted next to the counter', () => {
+    const { body } = render(LiveOverlay, { props: { ...base, analysis: analysis(), rejectedNotice: '1 rep not counted: legs not clearly visible' } });
+    expect(body).toMatch(/data-testid="rejected-reps"[^>]*>1 rep not counted: legs not clearly visible</);
+    expect(render(LiveOverlay, { props: { ...base, analysis: analysis() } }).body).not.toContain('rejected-reps');
+  });
+
   it('says ready when the view is usable', () => {
     const { body } = render(LiveOverlay, { props: { ...base, status: 'ready', repCount: 0, analysis: analysis() } });
     expect(body).toContain('Ready — start kicking');

@@ -1,0 +1,123 @@
+/**
+ * What the live screen says about the picture: priority of framing problems, the "reps not
+ * counted" wording, who is being tracked, and the banner's persistence in frame time.
+ */
+import { describe, expect, it } from 'vitest';
+import type { FrameAnalysis, FramingIssue, FramingRange } from '../../src/analysis/types';
+import { frameFraming } from '../../src/state/frame-framing';
+import { FramingPersistence } from '../../src/state/framing-persistence';
+import {
+  AMBIGUOUS_LIFTER_TEXT,
+  framingBannerIssues,
+  framingBannerText,
+  lifterLockStatus,
+  pausedTimeByReason,
+  rejectedRepText,
+} from '../../src/state/framing-status';
+
+const FEET: FramingIssue = { reason: 'feet-out-of-frame', message: 'Step back: feet out of frame' };
+const DARK: FramingIssue = { reason: 'low-confidence', message: 'Too dark: add light' };
+const FRONT: FramingIssue = { reason: 'front-on', message: 'Turn side-on to the camera' };
+const OTHERS: FramingIssue = { reason: 'other-people', message: '1 other person in view' };
+
+describe('framing banner', () => {
+  it('puts the most important problem first and leaves people to the lifter-lock line', () => {
+    const shown = framingBannerIssues([DARK, OTHERS, FEET, FRONT, FEET]);
+    expect(shown.map((i) => i.reason)).toEqual(['front-on', 'feet-out-of-frame', 'low-confidence']);
+    expect(framingBannerIssues([OTHERS, { reason: 'lifter-ambiguous', message: 'x' }])).toEqual([]);
+  });
+
+  it('says that reps are not counted while the problem lasts', () => {
+    expect(framingBannerText(FEET)).toBe('Step back: feet out of frame — reps not counted');
+    expect(framingBannerText(OTHERS)).toBe('1 other person in view');
+  });
+});
+
+describe('lifter lock status', () => {
+  it('names how many other people are ignored while the lifter is locked', () => {
+    expect(lifterLockStatus(0, false)).toBeNull();
+    expect(lifterLockStatus(1, false)?.text).toBe('Tracking you — 1 other person in view');
+    expect(lifterLockStatus(3, false)).toEqual({ state: 'locked', otherPeople: 3, text: 'Tracking you — 3 other people in view' });
+  });
+
+  it('says counting is paused when the lifter cannot be told apart', () => {
+    expect(lifterLockStatus(1, true)).toEqual({ state: 'ambiguous', otherPeople: 1, text: AMBIGUOUS_LIFTER_TEXT });
+    expect(AMBIGUOUS_LIFTER_TEXT).toMatch(/counting paused/);
+  });
+});
+
+describe('rejected reps and paused time', () => {
+  it('words a rep that was not counted', () => {
+    expect(rejectedRepText({ message: 'legs not clearly visible' })).toBe('1 rep not counted: legs not clearly visible');
+    expect(rejectedRepText({ message: 'legs not clearly visible' }, 2)).toBe('2 reps not counted: legs not clearly visible');
+  });
+
+  it('sums paused time per reason, longest first, without the informational people reason', () => {
+    const ranges: FramingRange[] = [
+      { ...FEET, startMs: 0, endMs: 2000 },
+      { ...DARK, startMs: 2000, endMs: 5000 },
+      { ...FEET, startMs: 6000, endMs: 8500 },
+      { ...OTHERS, startMs: 0, endMs: 60_000 },
+    ];
+    expect(pausedTimeByReason(ranges)).toEqual([
+      { reason: 'feet-out-of-frame', message: FEET.message, durationMs: 4500 },
+      { reason: 'low-confidence', message: DARK.message, durationMs: 3000 },
+    ]);
+  });
+});
+
+describe('FramingPersistence', () => {
+  it('shows a problem only once it has lasted, keeps it over a dropped frame, and drops it once gone', () => {
+    const p = new FramingPersistence(1000, 500);
+    expect(p.update(0, [FEET])).toEqual([]);
+    expect(p.update(400, [FEET])).toEqual([]);
+    expect(p.update(800, [FEET])).toEqual([]);
+    expect(p.update(1000, [FEET])).toEqual([FEET]);
+    // One frame without it (333 ms at 3 fps) does not hide the banner…
+    expect(p.update(1333, [])).toEqual([FEET]);
+    expect(p.update(1666, [FEET])).toEqual([FEET]);
+    // …but a real fix does.
+    expect(p.update(2300, [])).toEqual([]);
+  });
+
+  it('never shows a problem seen on single frames', () => {
+    const p = new FramingPersistence(1000, 500);
+    // Frames every 300 ms; the problem on every third frame only.
+    const shown = Array.from({ length: 12 }, (_, i) => p.update(i * 300, i % 3 === 0 ? [DARK] : []));
+    expect(shown).toHaveLength(12);
+    expect(shown.every((s) => s.length === 0)).toBe(true);
+  });
+
+  it('forgets everything when the clock restarts (a new source)', () => {
+    const p = new FramingPersistence(0, 500);
+    expect(p.update(5000, [FEET])).toEqual([FEET]);
+    expect(p.update(0, [DARK])).toEqual([DARK]);
+  });
+
+  it('rejects negative times', () => {
+    expect(() => new FramingPersistence(-1, 0)).toThrow(/expected persistMs and toleranceMs >= 0, got -1 and 0/);
+  });
+});
+
+describe('frameFraming', () => {
+  const analysis = (over: Partial<FrameAnalysis> & { framing?: FramingIssue[]; otherPeople?: number } = {}) =>
+    ({
+      view: { kind: 'side', personFound: true, inFrame: false, usable: false, reason: 'Step back: feet out of frame', missingJoints: ['leftAnkle'] },
+      ...over,
+    }) as FrameAnalysis & { framing?: FramingIssue[]; otherPeople?: number };
+
+  it("uses the analyser's framing issues and people count when it reports them", () => {
+    const got = frameFraming(analysis({ framing: [DARK, OTHERS], otherPeople: 1 }), { personCount: 2, lifterLock: 'locked' });
+    expect(got).toEqual({ issues: [DARK, OTHERS], otherPeople: 1, ambiguous: false });
+  });
+
+  it('reads the view assessment when the analyser has no framing list', () => {
+    expect(frameFraming(analysis(), null)).toEqual({ issues: [FEET], otherPeople: 0, ambiguous: false });
+  });
+
+  it('treats several people without a lock as ambiguous, and a lock as locked', () => {
+    expect(frameFraming(analysis(), { personCount: 2 }).ambiguous).toBe(true);
+    expect(frameFraming(analysis(), { personCount: 2, lifterLock: 'locked' })).toMatchObject({ otherPeople: 1, ambiguous: false });
+    expect(frameFraming(analysis(), { personCount: 3, lifterLock: 'ambiguous' })).toMatchObject({ otherPeople: 2, ambiguous: true });
+  });
+});
