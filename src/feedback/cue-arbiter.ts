@@ -2,6 +2,10 @@
  * Decides which single cue to show and whether to say it aloud (DESIGN.md §4, issue 5 item 4).
  *
  * Policy (tests/feedback/cue-arbiter.test.ts holds it to this):
+ * 0. Only CLEAR flags exist here. A borderline flag (measurement within its noise of the threshold,
+ *    signal-noise.ts) is treated exactly as no flag: never a cue, it breaks a streak like a pass,
+ *    and a rep whose flags are all borderline is clean (praise, and "fixed" after a fault). So the
+ *    cues for a rep are the same whether a reading lands just inside or just outside the band.
  * 1. One cue per call. For a rep: the most severe flag that is *eligible* (ties in RULE_IDS order).
  * 2. At most once per rule per rep: a second call for the same rep index never speaks.
  * 3. No nagging. A rule's "streak" counts the consecutive judged reps it fired on (a rep where the
@@ -22,7 +26,7 @@
  */
 import { DEFAULT_RULE_CONFIG, type RuleConfig } from './rule-config';
 import { RULE_IDS, type RuleId } from './rule-ids';
-import { compareFlags } from './evaluate-rep';
+import { clearFlags, compareFlags } from './evaluate-rep';
 import { finite } from './stats';
 import type { Cue, LiveHint, RepVerdict } from './types';
 
@@ -93,7 +97,7 @@ export function createCueArbiter(initialConfig: Readonly<RuleConfig> = DEFAULT_R
 
   function onRep(verdict: RepVerdict, t: number): Cue | null {
     checkTime(t);
-    const flags = [...verdict.flags].sort(compareFlags);
+    const flags = clearFlags(verdict).sort(compareFlags);
     if (verdict.repIndex === lastRepIndex) {
       // Same rep again (a re-render, a retry): show, never speak twice.
       const top = flags[0];

@@ -7,6 +7,7 @@ import { DEFAULT_RULE_CONFIG, type RuleConfig } from './rule-config';
 import type { RuleInput } from './rule-definition';
 import { RULE_IDS } from './rule-ids';
 import { RULES } from './rules';
+import { SIGNAL_NOISE, type SignalNoiseTable } from './signal-noise';
 import { notVisible } from './rules/not-visible';
 import type { FlagResult, RepVerdict, SilentRule } from './types';
 
@@ -16,11 +17,27 @@ export interface RepContext {
    * for the rep's leg (if any) replaces the default kick-height limit.
    */
   archOnset?: ArchOnsetState | null;
+  /** Measurement noise per signal (default SIGNAL_NOISE); all-zero sigmas turn borderline off. */
+  noise?: SignalNoiseTable;
 }
 
-/** Most severe first; equal severities in RULE_IDS order. */
+/** Clear flags before borderline ones; then most severe first; equal severities in RULE_IDS order. */
 export function compareFlags(a: FlagResult, b: FlagResult): number {
-  return b.severity - a.severity || RULE_IDS.indexOf(a.ruleId) - RULE_IDS.indexOf(b.ruleId);
+  return (
+    Number(a.borderline) - Number(b.borderline) ||
+    b.severity - a.severity ||
+    RULE_IDS.indexOf(a.ruleId) - RULE_IDS.indexOf(b.ruleId)
+  );
+}
+
+/** The flags that count as faults: cues, praise, score and "things to fix" read only these. */
+export function clearFlags(verdict: Pick<RepVerdict, 'flags'>): FlagResult[] {
+  return verdict.flags.filter((f) => !f.borderline);
+}
+
+/** Flags whose measurement is within its noise of the threshold ("close to the limit"). */
+export function borderlineFlags(verdict: Pick<RepVerdict, 'flags'>): FlagResult[] {
+  return verdict.flags.filter((f) => f.borderline);
 }
 
 function checkRep(rep: RepMetrics): void {
@@ -41,6 +58,7 @@ export function evaluateRep(
     rep,
     config,
     personalTargetDeg: personalKickTarget(ctx.archOnset ?? null, rep.leg, config),
+    noise: ctx.noise ?? SIGNAL_NOISE,
   };
   const flags: FlagResult[] = [];
   const silent: SilentRule[] = [];
@@ -65,5 +83,5 @@ export function evaluateRep(
     }
   }
   flags.sort(compareFlags);
-  return { repIndex: rep.index, leg: rep.leg, flags, silent, clean: flags.length === 0 };
+  return { repIndex: rep.index, leg: rep.leg, flags, silent, clean: flags.every((f) => f.borderline) };
 }

@@ -21,7 +21,17 @@ export {
 } from './rule-config';
 export { RULES, ruleById, ruleInfo, type RuleInfo } from './rules';
 export type { RuleDefinition, RuleInput, RuleOutcome } from './rule-definition';
-export { evaluateRep, compareFlags, type RepContext } from './evaluate-rep';
+export { evaluateRep, compareFlags, clearFlags, borderlineFlags, type RepContext } from './evaluate-rep';
+export {
+  BORDERLINE_NOISE_MULTIPLE,
+  NOISY_SIGNALS,
+  SIGNAL_NOISE,
+  isNoisySignal,
+  type NoisySignal,
+  type SignalNoise,
+  type SignalNoiseTable,
+} from './signal-noise';
+export { standingOf, type Standing } from './threshold-check';
 export { judgeRep } from './judge-rep';
 export { evaluateFrame, createLiveHintState, type LiveHintState } from './evaluate-frame';
 export {
@@ -45,6 +55,7 @@ export {
   summarizeSet,
   SCORE_FORMULA,
   SCORE_PENALTY_BY_SEVERITY,
+  type CloseItem,
   type FixItem,
   type SetSummary,
   type SetSummaryRow,

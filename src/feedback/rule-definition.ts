@@ -6,6 +6,7 @@
 import type { RepMetrics } from '../analysis/types';
 import type { RuleConfig, RuleConfigKey } from './rule-config';
 import type { RuleId, Severity } from './rule-ids';
+import type { SignalNoiseTable } from './signal-noise';
 import type { FlagResult } from './types';
 
 export interface RuleInput {
@@ -13,6 +14,8 @@ export interface RuleInput {
   config: Readonly<RuleConfig>;
   /** The lifter's trusted arch-onset target for this rep's leg, or null (still learning / none). */
   personalTargetDeg: number | null;
+  /** Measurement noise per signal: a reading within it of a threshold is borderline. */
+  noise: SignalNoiseTable;
 }
 
 /** What a rule returns when it fires: the public FlagResult less what the rule table supplies. */
@@ -45,8 +48,10 @@ export function silent(why: string): RuleOutcome {
   return { kind: 'silent', why };
 }
 
-export function flag(f: Omit<RuleFlag, 'kind' | 'thresholdSource'> & { thresholdSource?: 'preset' | 'personal' }): RuleFlag {
-  return { kind: 'flag', thresholdSource: 'preset', ...f };
+export function flag(
+  f: Omit<RuleFlag, 'kind' | 'thresholdSource' | 'borderline'> & { thresholdSource?: 'preset' | 'personal'; borderline?: boolean },
+): RuleFlag {
+  return { kind: 'flag', thresholdSource: 'preset', borderline: false, ...f };
 }
 
 export function deg(value: number): string {

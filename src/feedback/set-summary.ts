@@ -4,15 +4,20 @@
  * data so the later storage / history / plots issue can keep it as part of a SetResult.
  *
  * Score formula (also in docs/rules.md):
- *   rep score = max(0, 100 − Σ penalty(flag.severity) over the rep's flags),
+ *   rep score = max(0, 100 − Σ penalty(flag.severity) over the rep's CLEAR flags),
  *     penalty: refinement (1) = 10, effectiveness (2) = 20, safety (3) = 30;
  *   set score = round(mean rep score over *judged* reps), null when no rep was judged.
  *   A rep flagged `not-visible` is not judged: it has no score and does not pull the mean down
  *   (the UI shows judgedRepCount next to the score instead).
+ *
+ * Borderline flags (measurement within its noise of the threshold, signal-noise.ts) never cost
+ * score, never count in flagCounts or "things to fix", and never make a rep unclean; they are
+ * listed apart, in `closeToLimit` / `borderlineCounts`, and keep a rule out of "went well".
  */
 import type { RepMetrics, Side } from '../analysis/types';
 import type { ConfigUnit } from './rule-config';
 import { RULE_IDS, SEVERITY, type RuleId, type Severity } from './rule-ids';
+import { borderlineFlags, clearFlags } from './evaluate-rep';
 import { ruleById } from './rules';
 import { finite, median, roundTo } from './stats';
 import type { RepVerdict } from './types';
@@ -25,12 +30,15 @@ export const SCORE_PENALTY_BY_SEVERITY: Readonly<Record<Exclude<Severity, 4>, nu
   3: 30,
 });
 export const SCORE_FORMULA =
-  'rep score = max(0, 100 − Σ penalty per flag: severity 1 → 10, 2 → 20, 3 → 30); ' +
-  'set score = round(mean rep score over judged reps); reps flagged not-visible are not judged.';
+  'rep score = max(0, 100 − Σ penalty per clear flag: severity 1 → 10, 2 → 20, 3 → 30); ' +
+  'set score = round(mean rep score over judged reps); reps flagged not-visible are not judged; ' +
+  'borderline flags cost nothing.';
 // ref: issue 5 item 6, "the two or three things to fix next set".
 export const TO_FIX_MAX = 3;
 // ref: as TO_FIX_MAX: a summary read at arm's length after a set, three lines at most.
 export const WENT_WELL_MAX = 3;
+// ref: as TO_FIX_MAX.
+export const CLOSE_TO_LIMIT_MAX = 3;
 
 /** The rep's own metrics (no series: the summary stays small) plus how it was judged. */
 export interface SetSummaryRow
@@ -54,8 +62,10 @@ export interface SetSummaryRow
     | 'confidence'
   > {
   repIndex: number;
-  /** Rule ids that fired, most severe first. */
+  /** Rule ids that fired clearly, most severe first. */
   flags: RuleId[];
+  /** Rule ids whose reading was within its noise of the threshold (not faults). */
+  borderline: RuleId[];
   /** Rule ids that could not judge this rep. */
   silent: RuleId[];
   clean: boolean;
@@ -86,6 +96,19 @@ export interface FixItem {
   unit: ConfigUnit;
 }
 
+/** A rule whose readings sat within their noise of its threshold on some reps. */
+export interface CloseItem {
+  ruleId: RuleId;
+  /** e.g. "Torso lean close to the limit on 2 of 8 reps (typically 31° against 30°)". */
+  text: string;
+  count: number;
+  repIndexes: number[];
+  measure: string;
+  medianMeasured: number;
+  threshold: number;
+  unit: ConfigUnit;
+}
+
 export interface SetSummary {
   version: 1;
   repCount: number;
@@ -95,16 +118,27 @@ export interface SetSummary {
   rows: SetSummaryRow[];
   wentWell: WentWellItem[];
   toFix: FixItem[];
+  /** Rules that were only close to the limit (borderline) on some reps; not faults. */
+  closeToLimit: CloseItem[];
   score: number | null;
   scoreFormula: string;
-  /** Reps each rule fired on; every rule id is present (0 when it never fired). */
+  /** Reps each rule fired on clearly; every rule id is present (0 when it never fired). */
   flagCounts: Record<RuleId, number>;
+  /** Reps each rule was borderline on; every rule id is present. */
+  borderlineCounts: Record<RuleId, number>;
 }
 
 function repScore(verdict: RepVerdict): number {
   let s = 100;
-  for (const f of verdict.flags) if (f.severity !== SEVERITY.setup) s -= SCORE_PENALTY_BY_SEVERITY[f.severity];
+  for (const f of clearFlags(verdict)) if (f.severity !== SEVERITY.setup) s -= SCORE_PENALTY_BY_SEVERITY[f.severity];
   return Math.max(0, s);
+}
+
+function fmt(value: number, unit: ConfigUnit): string {
+  if (unit === 'deg') return `${Math.round(value)}°`;
+  if (unit === 'deg/s') return `${Math.round(value)}°/s`;
+  if (unit === 's') return `${value.toFixed(1)} s`;
+  return `${roundTo(value, 2)} ${unit}`;
 }
 
 function isJudged(verdict: RepVerdict): boolean {
@@ -211,7 +245,8 @@ export function summarizeSet(reps: readonly RepMetrics[], verdicts: readonly Rep
       lumbarArchPeakDeg: rep.lumbarArchPeakDeg,
       pelvisTiltMaxDeg: rep.pelvisTiltMaxDeg,
       confidence: rep.confidence,
-      flags: verdict.flags.map((f) => f.ruleId),
+      flags: clearFlags(verdict).map((f) => f.ruleId),
+      borderline: borderlineFlags(verdict).map((f) => f.ruleId),
       silent: verdict.silent.map((s) => s.ruleId),
       clean: verdict.clean,
       judged,
@@ -221,7 +256,11 @@ export function summarizeSet(reps: readonly RepMetrics[], verdicts: readonly Rep
 
   const flagCounts = {} as Record<RuleId, number>;
   for (const id of RULE_IDS) flagCounts[id] = 0;
-  for (const { verdict } of pairs) for (const f of verdict.flags) flagCounts[f.ruleId] += 1;
+  const borderlineCounts = {} as Record<RuleId, number>;
+  for (const id of RULE_IDS) borderlineCounts[id] = 0;
+  for (const { verdict } of pairs) {
+    for (const f of verdict.flags) (f.borderline ? borderlineCounts : flagCounts)[f.ruleId] += 1;
+  }
 
   const judgedPairs = pairs.filter((p) => isJudged(p.verdict));
   const scores = rows.map((r) => r.score).filter(finite);
@@ -231,7 +270,8 @@ export function summarizeSet(reps: readonly RepMetrics[], verdicts: readonly Rep
   const byPriority = [...RULE_IDS].sort((a, b) => ruleById(b).severity - ruleById(a).severity || RULE_IDS.indexOf(a) - RULE_IDS.indexOf(b));
   for (const id of byPriority) {
     if (wentWell.length >= WENT_WELL_MAX) break;
-    if (flagCounts[id] > 0) continue;
+    // "Went well" is praise: a rule that was close to its limit on some rep has not earned it.
+    if (flagCounts[id] > 0 || borderlineCounts[id] > 0) continue;
     const judgedByRule = judgedPairs.filter((p) => !p.verdict.silent.some((s) => s.ruleId === id));
     if (judgedByRule.length === 0) continue;
     const text = wentWellText(
@@ -247,7 +287,7 @@ export function summarizeSet(reps: readonly RepMetrics[], verdicts: readonly Rep
   const faulty = RULE_IDS.filter((id) => flagCounts[id] > 0).sort((a, b) => weight(b) - weight(a) || RULE_IDS.indexOf(a) - RULE_IDS.indexOf(b));
   for (const id of faulty.slice(0, TO_FIX_MAX)) {
     const rule = ruleById(id);
-    const hits = pairs.flatMap(({ rep, verdict }) => verdict.flags.filter((f) => f.ruleId === id).map((f) => ({ rep, f })));
+    const hits = pairs.flatMap(({ rep, verdict }) => clearFlags(verdict).filter((f) => f.ruleId === id).map((f) => ({ rep, f })));
     // The measure most often behind this rule's flags (momentum has four), and its typical value.
     const measureCounts = new Map<string, number>();
     for (const { f } of hits) measureCounts.set(f.measure, (measureCounts.get(f.measure) ?? 0) + 1);
@@ -271,6 +311,31 @@ export function summarizeSet(reps: readonly RepMetrics[], verdicts: readonly Rep
     });
   }
 
+  const closeToLimit: CloseItem[] = [];
+  const close = RULE_IDS.filter((id) => borderlineCounts[id] > 0).sort(
+    (a, b) => borderlineCounts[b] - borderlineCounts[a] || RULE_IDS.indexOf(a) - RULE_IDS.indexOf(b),
+  );
+  for (const id of close.slice(0, CLOSE_TO_LIMIT_MAX)) {
+    const hits = pairs.flatMap(({ rep, verdict }) => borderlineFlags(verdict).filter((f) => f.ruleId === id).map((f) => ({ rep, f })));
+    const first = hits[0]?.f;
+    if (first === undefined) continue;
+    const same = hits.filter((h) => h.f.measure === first.measure);
+    const medianMeasured = roundTo(median(same.map((h) => h.f.measured)) ?? first.measured, 2);
+    const threshold = roundTo(median(same.map((h) => h.f.threshold)) ?? first.threshold, 2);
+    closeToLimit.push({
+      ruleId: id,
+      text:
+        `${ruleById(id).title} close to the limit on ${hits.length} of ${pairs.length} rep${pairs.length === 1 ? '' : 's'} ` +
+        `(typically ${fmt(medianMeasured, first.unit)} against ${fmt(threshold, first.unit)})`,
+      count: hits.length,
+      repIndexes: hits.map((h) => h.rep.index),
+      measure: first.measure,
+      medianMeasured,
+      threshold,
+      unit: first.unit,
+    });
+  }
+
   const legs: Side[] = [];
   for (const { rep } of pairs) if (!legs.includes(rep.leg)) legs.push(rep.leg);
 
@@ -283,8 +348,10 @@ export function summarizeSet(reps: readonly RepMetrics[], verdicts: readonly Rep
     rows,
     wentWell,
     toFix,
+    closeToLimit,
     score,
     scoreFormula: SCORE_FORMULA,
     flagCounts,
+    borderlineCounts,
   };
 }

@@ -21,6 +21,12 @@ export interface FlagResult {
   message: string;
   /** Short spoken cue (≤ 6 words) for this particular failure. */
   cue: string;
+  /**
+   * True when the measurement is within its noise of the threshold (signal-noise.ts), on either
+   * side: "close to the limit". Kept in the verdict for display, but never cued, scored or
+   * counted as a fault; `measured` may then be just on the passing side of `threshold`.
+   */
+  borderline: boolean;
 }
 
 /** A rule that could not judge this rep, and why (shown in the rep's detail). */
@@ -32,12 +38,15 @@ export interface SilentRule {
 export interface RepVerdict {
   repIndex: number;
   leg: Side;
-  /** Most severe first (ties in RULE_IDS order). At most one flag per rule. */
+  /**
+   * Clear flags first, then borderline ones; each most severe first (ties in RULE_IDS order).
+   * At most one flag per rule.
+   */
   flags: FlagResult[];
   silent: SilentRule[];
   /**
-   * True when the rep was judged (enough of it was visible) and no rule fired. Rules that were
-   * silent for lack of input are listed in `silent`; they do not make a rep unclean.
+   * True when the rep was judged (enough of it was visible) and no rule fired clearly. Borderline
+   * flags and rules that were silent for lack of input do not make a rep unclean.
    */
   clean: boolean;
 }

@@ -21,7 +21,10 @@ export interface ClipRepReport {
   concentricS: number;
   eccentricS: number;
   holdS: number;
+  /** Rules that fired clearly (faults). */
   flags: string[];
+  /** Rules whose reading was within its measurement noise of the threshold (close to the limit; not faults). */
+  borderline: string[];
   /** Extra (allowed by the issue): which leg, and how much of the rep was visible. */
   leg: Side;
   confidence: number;
@@ -98,7 +101,8 @@ export function toRepReport(rep: RepMetrics, verdict: RepVerdict | undefined): C
     concentricS: round(rep.concentricS, 2),
     eccentricS: round(rep.eccentricS, 2),
     holdS: round(rep.holdS, 2),
-    flags: verdict ? verdict.flags.map((f) => f.ruleId) : [],
+    flags: verdict ? verdict.flags.filter((f) => !f.borderline).map((f) => f.ruleId) : [],
+    borderline: verdict ? verdict.flags.filter((f) => f.borderline).map((f) => f.ruleId) : [],
     leg: rep.leg,
     confidence: round(rep.confidence, 2),
   };

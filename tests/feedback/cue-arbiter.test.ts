@@ -19,8 +19,8 @@ const c = RULE_PRESETS.standard;
 /** Reps far enough apart that the min gap never interferes, unless a test wants it to. */
 const REP_MS = c.cueMinGapMs + 1000;
 
-function verdict(repIndex: number, fired: RuleId[], silent: RuleId[] = []): RepVerdict {
-  const flags = fired.map((id) => {
+function verdict(repIndex: number, fired: RuleId[], silent: RuleId[] = [], borderline: RuleId[] = []): RepVerdict {
+  const flags = [...fired.map((id) => [id, false] as const), ...borderline.map((id) => [id, true] as const)].map(([id, isBorderline]) => {
     const r = ruleById(id);
     return {
       ruleId: id,
@@ -32,9 +32,10 @@ function verdict(repIndex: number, fired: RuleId[], silent: RuleId[] = []): RepV
       thresholdSource: 'preset' as const,
       message: `${id} fired`,
       cue: r.cue,
+      borderline: isBorderline,
     };
   });
-  return { repIndex, leg: 'right', flags, silent: silent.map((ruleId) => ({ ruleId, why: 'not seen' })), clean: flags.length === 0 };
+  return { repIndex, leg: 'right', flags, silent: silent.map((ruleId) => ({ ruleId, why: 'not seen' })), clean: fired.length === 0 };
 }
 
 /** Feed a sequence of reps (each a list of fired rules), one every REP_MS; return the cues. */
@@ -201,5 +202,42 @@ describe('reset and time', () => {
 
   it('rejects a non-finite time, saying what it expected', () => {
     expect(() => createCueArbiter(c).onRep(verdict(1, []), Number.NaN)).toThrow(/expected a finite number, got NaN/);
+  });
+});
+
+describe('borderline flags are never cues', () => {
+  it('a rep whose only flag is borderline gets praise, not the fault cue', () => {
+    const arb = createCueArbiter(c);
+    const cue = arb.onRep(verdict(1, [], [], ['torso-lean']), 0);
+    expect(cue?.ruleId).toBe('positive');
+    expect(cue?.text).not.toBe(ruleById('torso-lean').cue);
+  });
+
+  it('a borderline flag more severe than a clear one does not take the cue', () => {
+    const cue = createCueArbiter(c).onRep(verdict(1, ['no-squeeze'], [], ['kick-too-high']), 0);
+    expect(cue).toMatchObject({ ruleId: 'no-squeeze', speak: true });
+  });
+
+  it('a borderline rep gives exactly the cues a rep without that flag gives', () => {
+    const run = (second: RepVerdict): unknown[] => {
+      const arb = createCueArbiter(c);
+      return [verdict(1, ['momentum']), second, verdict(3, ['momentum']), verdict(4, ['momentum'])].map((v, i) => {
+        const cue = arb.onRep(v, (i + 1) * REP_MS);
+        return cue === null ? null : { text: cue.text, speak: cue.speak, ruleId: cue.ruleId };
+      });
+    };
+    const withBorderline = run(verdict(2, [], [], ['momentum']));
+    expect(withBorderline).toEqual(run(verdict(2, [])));
+    // ...which after a fault is the "fixed" praise, and the returning fault starts a new streak.
+    expect(withBorderline[1]).toMatchObject({ ruleId: 'positive', speak: true });
+    expect(withBorderline[2]).toMatchObject({ ruleId: 'momentum', speak: true });
+  });
+
+  it('on real verdicts: a measurement just inside the noise band is shown to no one', () => {
+    // Torso lean 1° past the standard minimum, well inside its noise: borderline, so praise.
+    const v = evaluateRep(makeRep({}, { torsoLeanDeg: c.torsoLeanMinDeg - 1 }), c);
+    expect(v.flags.find((f) => f.ruleId === 'torso-lean')?.borderline).toBe(true);
+    expect(v.clean).toBe(true);
+    expect(createCueArbiter(c).onRep(v, 0)?.ruleId).toBe('positive');
   });
 });

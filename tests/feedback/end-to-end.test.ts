@@ -17,12 +17,19 @@ import {
   evaluateRep,
   summarizeSet,
   updateArchOnset,
+  type FlagResult,
   type LiveHint,
   type RuleId,
 } from '../../src/feedback';
 import { DEFAULT_KICKBACK_SET, generateKickbackSet, type KickbackSetOptions } from '../../src/synthetic';
+import { sigmaOf } from './noise-factory';
 
 const c = RULE_PRESETS.standard;
+
+/** Rule ids of the clear flags (a borderline flag is "close to the limit", not a fault). */
+function clearIds(rep: RepMetrics): RuleId[] {
+  return evaluateRep(rep, c).flags.filter((f) => !f.borderline).map((f) => f.ruleId);
+}
 
 function analyse(options: Partial<KickbackSetOptions>): { reps: RepMetrics[]; frames: FrameAnalysis[]; expectedReps: number } {
   const set = generateKickbackSet(options);
@@ -36,8 +43,9 @@ function analyse(options: Partial<KickbackSetOptions>): { reps: RepMetrics[]; fr
 const D = DEFAULT_KICKBACK_SET;
 const FAULTS: [RuleId, string, Partial<KickbackSetOptions>][] = [
   ['kick-too-high', 'range past the hip joint', { romDeg: c.kickHipExtensionMaxDeg + 10 - (D.restThighDeg - D.torsoLeanDeg) }],
-  ['kick-too-high', 'back arching at the top', { archDeg: c.archRiseMaxDeg + 4 }],
-  ['short-range', 'thigh stops before the trunk line', { romDeg: c.shortRangeMinDeg - 3 - (D.restThighDeg - D.torsoLeanDeg) }],
+  // Past the arch threshold by more than the proxy's noise, so the flag is clear.
+  ['kick-too-high', 'back arching at the top', { archDeg: c.archRiseMaxDeg + sigmaOf('archRiseDeg') + 4 }],
+  ['short-range', 'thigh stops before the trunk line', { romDeg: c.shortRangeMinDeg - sigmaOf('peakHipExtensionDeg') - 3 - (D.restThighDeg - D.torsoLeanDeg) }],
   ['torso-lean', 'standing too upright', { torsoLeanDeg: c.torsoLeanMinDeg - 15, restThighDeg: c.torsoLeanMinDeg - 15 - 23 }],
   ['torso-lean', 'folded too flat', { torsoLeanDeg: c.torsoLeanMaxDeg + 20, restThighDeg: c.torsoLeanMaxDeg + 20 - 23 }],
   ['knee-curl', 'knee bending as the leg lifts', { kneeCurlDeg: c.kneeCurlRiseMaxDeg + 15 }],
@@ -50,12 +58,14 @@ describe('each injected fault raises its flag, alone, on every rep', () => {
   it.each(FAULTS)('%s: %s', (rule, _name, fault) => {
     const { reps, expectedReps } = analyse({ ...fault, noisePx: 1 });
     expect(reps).toHaveLength(expectedReps);
-    for (const rep of reps) expect(evaluateRep(rep, c).flags.map((f) => f.ruleId)).toEqual([rule]);
+    for (const rep of reps) expect(clearIds(rep)).toEqual([rule]);
   });
 
   it('no-squeeze: a fast bounce through the top (the generator cannot bounce slowly enough to be short of 0.3 s near the peak without also being fast)', () => {
     const { reps } = analyse({ holdS: 0, concentricS: 0.35, eccentricS: 0.45 });
     expect(reps.length).toBeGreaterThan(0);
+    // Its hold reads ~0.21 s against 0.3 s: within about one 10 fps frame of the threshold, so the
+    // flag may be borderline; it must be there, clear or close to the limit.
     for (const rep of reps) expect(evaluateRep(rep, c).flags.map((f) => f.ruleId)).toContain('no-squeeze');
   });
 });
@@ -116,14 +126,23 @@ describe('learner, arbiter and summary on analyser output', () => {
     // Arch rise below the arch rule's own threshold, so only the personal target can catch it.
     const { reps } = analyse({ archDeg: c.archRiseMaxDeg - 3, reps: 6, noisePx: 1 });
     let state = createArchOnsetState();
-    const flagged: boolean[] = [];
+    const kick: (FlagResult | undefined)[] = [];
     for (const rep of reps) {
-      flagged.push(evaluateRep(rep, c, { archOnset: state }).flags.some((f) => f.ruleId === 'kick-too-high'));
+      kick.push(evaluateRep(rep, c, { archOnset: state }).flags.find((f) => f.ruleId === 'kick-too-high'));
       state = updateArchOnset(state, rep, c);
     }
-    // While learning nothing fires; once trusted, the personal limit is below the rep's peak.
-    expect(flagged.slice(0, c.archOnsetMinReps)).toEqual(Array.from({ length: c.archOnsetMinReps }, () => false));
-    expect(flagged.slice(c.archOnsetMinReps).every(Boolean)).toBe(true);
+    // While learning nothing fires; once trusted, the personal limit is judged and the rep's peak
+    // is past it or within the hip's noise of it (then "close to the limit", not a clear fault).
+    expect(kick.slice(0, c.archOnsetMinReps).map((f) => f !== undefined && !f.borderline)).toEqual(
+      Array.from({ length: c.archOnsetMinReps }, () => false),
+    );
+    const trusted = kick.slice(c.archOnsetMinReps);
+    expect(trusted.length).toBeGreaterThan(0);
+    for (const f of trusted) {
+      expect(f?.measure).toBe('peakHipExtensionDeg');
+      expect(f?.thresholdSource).toBe('personal');
+      expect(f?.measured).toBeGreaterThan((f?.threshold ?? Number.NaN) - sigmaOf('peakHipExtensionDeg'));
+    }
     expect(state.legs.right.learning).toBe(false);
     expect(state.legs.right.targetDeg).toBeLessThan(c.kickHipExtensionMaxDeg);
   });

@@ -7,7 +7,17 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { RULE_CONFIG_FIELDS, RULE_CONFIG_KEYS, RULE_IDS, RULE_PRESETS, RULES, SIGNAL_LIMITS } from '../../src/feedback';
+import {
+  BORDERLINE_NOISE_MULTIPLE,
+  NOISY_SIGNALS,
+  RULE_CONFIG_FIELDS,
+  RULE_CONFIG_KEYS,
+  RULE_IDS,
+  RULE_PRESETS,
+  RULES,
+  SIGNAL_LIMITS,
+  SIGNAL_NOISE,
+} from '../../src/feedback';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const guide = readFileSync(resolve(repoRoot, '../shared/guide/cable-kickback-technique.txt'), 'utf8');
@@ -61,5 +71,20 @@ describe('docs/rules.md', () => {
     const row = doc.split('\n').find((line) => line.startsWith(`| \`${key}\` |`));
     expect(row, `no row for ${key}`).toBeDefined();
     expect(Number((row ?? '').split('|')[2]?.trim())).toBe(value);
+  });
+
+  it.each(NOISY_SIGNALS)('noise row for %s carries the table\'s unit and σ', (signal) => {
+    const row = doc.split('\n').find((line) => line.startsWith(`| noise | \`${signal}\` |`));
+    expect(row, `no noise row for ${signal}`).toBeDefined();
+    const cells = (row ?? '').split('|').map((s) => s.trim());
+    // cells: '', 'noise', signal, unit, σ, n reps, rules, source, ''
+    expect(cells[3]).toBe(SIGNAL_NOISE[signal].unit);
+    expect(Number(cells[4])).toBe(SIGNAL_NOISE[signal].sigma);
+    expect(Number.isInteger(Number(cells[5]))).toBe(true);
+    expect((cells[7] ?? '').length).toBeGreaterThan(5);
+  });
+
+  it('states the borderline multiple the code uses', () => {
+    expect(doc).toContain(`\`BORDERLINE_NOISE_MULTIPLE\` k = ${BORDERLINE_NOISE_MULTIPLE}`);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RepMetrics } from '../../src/analysis/types';
 import { RULE_IDS, RULE_PRESETS, evaluateRep, ruleById, summarizeSet, type RepVerdict } from '../../src/feedback';
+import { sigmaOf } from './noise-factory';
 import { makeRep } from './rep-factory';
 
 const c = RULE_PRESETS.standard;
@@ -45,12 +46,14 @@ function withoutTopRules(reps: RepMetrics[]): RepMetrics[] {
 }
 
 describe('a set with faults', () => {
-  // 8 reps: 1–5 kick too high, 2 and 4 also no squeeze, 8 mostly out of view.
+  // 8 reps: 1–5 kick too high, 2 and 4 also no squeeze (all clearly, past the noise band), 8 mostly out of view.
+  const kickMargin = sigmaOf('peakHipExtensionDeg');
+  const shortHoldS = Math.max(0, c.holdMinS - sigmaOf('holdS') - 0.1);
   const reps = Array.from({ length: 8 }, (_, i) => {
     const n = i + 1;
     return makeRep(
       { confidence: n === 8 ? 0.3 : 1 },
-      { peakHipDeg: n <= 5 ? c.kickHipExtensionMaxDeg + 2 + n : 15, holdS: n === 2 || n === 4 ? 0.1 : 0.5 },
+      { peakHipDeg: n <= 5 ? c.kickHipExtensionMaxDeg + kickMargin + 2 + n : 15, holdS: n === 2 || n === 4 ? shortHoldS : 0.5 },
     );
   });
   const verdicts = judge(reps);
@@ -70,7 +73,7 @@ describe('a set with faults', () => {
     expect(kick?.guideQuote).toBe(ruleById('kick-too-high').guideQuote);
     expect(kick?.repIndexes).toEqual(reps.slice(0, 5).map((r) => r.index));
     expect(kick?.measure).toBe('peakHipExtensionDeg');
-    expect(kick?.medianMeasured).toBeCloseTo(c.kickHipExtensionMaxDeg + 5, 1);
+    expect(kick?.medianMeasured).toBeCloseTo(c.kickHipExtensionMaxDeg + kickMargin + 5, 1);
     expect(kick?.threshold).toBe(c.kickHipExtensionMaxDeg);
     for (const f of summary.toFix) expect(f.guideQuote.length).toBeGreaterThan(20);
   });
@@ -135,5 +138,48 @@ describe('edge cases', () => {
     ],
   ])('rejects %s, saying expected X, got Y', (_n, call, message) => {
     expect(call).toThrow(message);
+  });
+});
+
+describe('borderline flags: mentioned apart, never scored or fixed', () => {
+  // Reps 1–3 kick just past the limit (inside the noise band), 4–6 clearly past it; 7–8 clean.
+  const inside = sigmaOf('peakHipExtensionDeg') / 2;
+  const clearly = sigmaOf('peakHipExtensionDeg') + 3;
+  const reps = Array.from({ length: 8 }, (_, i) =>
+    makeRep({}, { peakHipDeg: i < 3 ? c.kickHipExtensionMaxDeg + inside : i < 6 ? c.kickHipExtensionMaxDeg + clearly : 15 }),
+  );
+  const verdicts = judge(reps);
+  const summary = summarizeSet(reps, verdicts);
+
+  it('the verdicts really hold 3 borderline and 3 clear kick flags', () => {
+    const kick = verdicts.map((v) => v.flags.find((f) => f.ruleId === 'kick-too-high')?.borderline);
+    expect(kick).toEqual([true, true, true, false, false, false, undefined, undefined]);
+  });
+
+  it('counts, scores and fixes only the clear ones', () => {
+    expect(summary.flagCounts['kick-too-high']).toBe(3);
+    expect(summary.borderlineCounts['kick-too-high']).toBe(3);
+    expect(summary.rows.map((r) => r.score)).toEqual([100, 100, 100, 70, 70, 70, 100, 100]);
+    expect(summary.cleanRepCount).toBe(5);
+    expect(summary.toFix[0]).toMatchObject({ ruleId: 'kick-too-high', count: 3, repIndexes: reps.slice(3, 6).map((r) => r.index) });
+  });
+
+  it('lists them as "close to the limit", with the typical reading, and keeps the rule out of "went well"', () => {
+    expect(summary.closeToLimit).toHaveLength(1);
+    const close = summary.closeToLimit[0];
+    expect(close?.ruleId).toBe('kick-too-high');
+    expect(close?.repIndexes).toEqual(reps.slice(0, 3).map((r) => r.index));
+    expect(close?.text).toMatch(new RegExp(`^Kick too high close to the limit on 3 of 8 reps \\(typically \\d+° against ${c.kickHipExtensionMaxDeg}°\\)$`));
+    expect(summary.rows[0]?.borderline).toEqual(['kick-too-high']);
+    expect(summary.rows[0]?.flags).toEqual([]);
+    expect(summary.wentWell.map((w) => w.ruleId)).not.toContain('kick-too-high');
+  });
+
+  it('a set whose only flags are borderline scores 100 with nothing to fix', () => {
+    const few = reps.slice(0, 3);
+    const s = summarizeSet(few, judge(few));
+    expect(s.score).toBe(100);
+    expect(s.toFix).toEqual([]);
+    expect(s.closeToLimit.map((x) => x.count)).toEqual([3]);
   });
 });

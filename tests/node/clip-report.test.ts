@@ -34,6 +34,7 @@ function verdict(index: number, flags: RuleId[] = []): RepVerdict {
     repIndex: index, leg: 'right', silent: [], clean: flags.length === 0,
     flags: flags.map((ruleId) => ({
       ruleId, severity: 1, measure: 'm', measured: 1, threshold: 0, unit: 'deg', thresholdSource: 'preset', message: '', cue: '',
+      borderline: false,
     })),
   };
 }

@@ -9,7 +9,7 @@ function report(peaksS: number[], overrides: Partial<ClipReport> = {}): ClipRepo
     reps: peaksS.map((peakS, i) => ({
       index: i + 1, startS: peakS - 1, peakS, endS: peakS + 1, peakHipExtensionDeg: 10, romDeg: 40,
       kneeFlexionAtPeakDeg: 10, torsoLeanMeanDeg: 45, lumbarArchPeakDeg: 1, concentricS: 1, eccentricS: 1, holdS: 0.3,
-      flags: i === 0 ? ['no-squeeze'] : [], leg: 'left', confidence: 1,
+      flags: i === 0 ? ['no-squeeze'] : [], borderline: [], leg: 'left', confidence: 1,
     })),
     summary: { repCount: peaksS.length, score: 50, flagCounts: peaksS.length > 0 ? { 'no-squeeze': 1 } : {} },
     framesWithPerson: 300, meanInferenceMs: 50,

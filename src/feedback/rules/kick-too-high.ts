@@ -1,8 +1,9 @@
 import { kickLimit } from '../arch-onset';
-import { deg, flag, PASS, silent, type RuleDefinition } from '../rule-definition';
+import { deg, silent, type RuleDefinition } from '../rule-definition';
 import { SEVERITY } from '../rule-ids';
 import { archRiseWhileExtendingDeg } from '../rep-signals';
 import { finite } from '../stats';
+import { judgeChecks } from '../threshold-check';
 
 /**
  * Two ways to see a kick past the arch point: the hip "extends" more than the hip joint can (the
@@ -26,35 +27,38 @@ export const kickTooHigh: RuleDefinition = {
     'the leg higher, which moves the load from the glutes onto the lumbar spine. Stop just before your back ' +
     'starts to arch, squeeze there, and lower.',
   thresholdKeys: ['kickHipExtensionMaxDeg', 'archRiseMaxDeg', 'personalTargetMarginDeg'],
-  evaluate({ rep, config, personalTargetDeg }) {
+  evaluate({ rep, config, personalTargetDeg, noise }) {
     const hip = finite(rep.peakHipExtensionDeg) ? rep.peakHipExtensionDeg : null;
     const arch = archRiseWhileExtendingDeg(rep);
     if (hip === null && arch === null) {
       return silent('hip extension and back arch not measurable in this rep (hip, knee or shoulders not visible)');
     }
-    if (arch !== null && arch > config.archRiseMaxDeg) {
-      return flag({
-        measure: 'archRiseDeg',
-        measured: arch,
-        threshold: config.archRiseMaxDeg,
-        unit: 'deg',
-        message: `Your lower back arched ${deg(arch)} while the leg was up (more than ${deg(config.archRiseMaxDeg)}): the kick went past the arch point.`,
-        cue: "Lower the kick — back's arching",
-      });
-    }
     const { limitDeg, source } = kickLimit(config, personalTargetDeg);
-    if (hip !== null && hip > limitDeg) {
-      const what = source === 'personal' ? 'your learned arch point' : "the hip joint's own range";
-      return flag({
-        measure: 'peakHipExtensionDeg',
-        measured: hip,
-        threshold: limitDeg,
-        unit: 'deg',
-        thresholdSource: source,
-        message: `Hip extension reached ${deg(hip)}, past ${what} (${deg(limitDeg)}): the lower back lifted the rest.`,
-        cue: 'Lower the kick',
-      });
-    }
-    return PASS;
+    const what = source === 'personal' ? 'your learned arch point' : "the hip joint's own range";
+    // Arch first: when both fail clearly its message names the cause.
+    return judgeChecks(
+      [
+        {
+          measure: 'archRiseDeg',
+          measured: arch,
+          threshold: config.archRiseMaxDeg,
+          bound: 'max',
+          unit: 'deg',
+          message: (m, t) => `Your lower back arched ${deg(m)} while the leg was up (more than ${deg(t)}): the kick went past the arch point.`,
+          cue: "Lower the kick — back's arching",
+        },
+        {
+          measure: 'peakHipExtensionDeg',
+          measured: hip,
+          threshold: limitDeg,
+          bound: 'max',
+          unit: 'deg',
+          thresholdSource: source,
+          message: (m, t) => `Hip extension reached ${deg(m)}, past ${what} (${deg(t)}): the lower back lifted the rest.`,
+          cue: 'Lower the kick',
+        },
+      ],
+      noise,
+    );
   },
 };

@@ -1,6 +1,7 @@
-import { deg, flag, PASS, silent, type RuleDefinition } from '../rule-definition';
+import { deg, silent, type RuleDefinition } from '../rule-definition';
 import { SEVERITY } from '../rule-ids';
 import { finite } from '../stats';
+import { judgeChecks } from '../threshold-check';
 
 /**
  * Only a knee that bends MORE while the leg lifts is a curl (the hamstrings pulling the cable); a
@@ -20,17 +21,21 @@ export const kneeCurl: RuleDefinition = {
     'Bending the knee further as the leg rises turns the kickback into a hamstring curl. Keep the same slight ' +
     'bend all the way and push the heel straight back.',
   thresholdKeys: ['kneeCurlRiseMaxDeg'],
-  evaluate({ rep, config }) {
+  evaluate({ rep, config, noise }) {
     if (!finite(rep.kneeFlexionRiseLiftingDeg)) return silent('knee not visible in this rep');
-    const rise = rep.kneeFlexionRiseLiftingDeg;
-    if (rise <= config.kneeCurlRiseMaxDeg) return PASS;
-    return flag({
-      measure: 'kneeFlexionRiseLiftingDeg',
-      measured: rise,
-      threshold: config.kneeCurlRiseMaxDeg,
-      unit: 'deg',
-      message: `The knee bent ${deg(rise)} more while the leg lifted (over ${deg(config.kneeCurlRiseMaxDeg)}): the hamstrings curled the cable.`,
-      cue: "Don't curl — push the heel back",
-    });
+    return judgeChecks(
+      [
+        {
+          measure: 'kneeFlexionRiseLiftingDeg',
+          measured: rep.kneeFlexionRiseLiftingDeg,
+          threshold: config.kneeCurlRiseMaxDeg,
+          bound: 'max',
+          unit: 'deg',
+          message: (m, t) => `The knee bent ${deg(m)} more while the leg lifted (over ${deg(t)}): the hamstrings curled the cable.`,
+          cue: "Don't curl — push the heel back",
+        },
+      ],
+      noise,
+    );
   },
 };

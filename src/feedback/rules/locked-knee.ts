@@ -1,6 +1,7 @@
-import { deg, flag, PASS, silent, type RuleDefinition } from '../rule-definition';
+import { deg, silent, type RuleDefinition } from '../rule-definition';
 import { SEVERITY } from '../rule-ids';
 import { finite } from '../stats';
+import { judgeChecks } from '../threshold-check';
 
 export const lockedKnee: RuleDefinition = {
   id: 'locked-knee',
@@ -15,17 +16,21 @@ export const lockedKnee: RuleDefinition = {
     'A small bend in the working knee shortens the hamstrings so they cannot take over the hip extension; a ' +
     'straight, locked leg lets them help and takes work from the glutes.',
   thresholdKeys: ['kneeLockMaxDeg'],
-  evaluate({ rep, config }) {
+  evaluate({ rep, config, noise }) {
     if (!finite(rep.kneeFlexionAtPeakDeg)) return silent('knee not visible in this rep');
-    const knee = rep.kneeFlexionAtPeakDeg;
-    if (knee >= config.kneeLockMaxDeg) return PASS;
-    return flag({
-      measure: 'kneeFlexionAtPeakDeg',
-      measured: knee,
-      threshold: config.kneeLockMaxDeg,
-      unit: 'deg',
-      message: `The working knee was bent only ${deg(knee)} at the top (less than ${deg(config.kneeLockMaxDeg)}): keep a soft bend.`,
-      cue: 'Keep a soft knee bend',
-    });
+    return judgeChecks(
+      [
+        {
+          measure: 'kneeFlexionAtPeakDeg',
+          measured: rep.kneeFlexionAtPeakDeg,
+          threshold: config.kneeLockMaxDeg,
+          bound: 'min',
+          unit: 'deg',
+          message: (m, t) => `The working knee was bent only ${deg(m)} at the top (less than ${deg(t)}): keep a soft bend.`,
+          cue: 'Keep a soft knee bend',
+        },
+      ],
+      noise,
+    );
   },
 };

@@ -1,23 +1,13 @@
-import type { ConfigUnit } from '../rule-config';
-import { deg, flag, PASS, seconds, silent, type RuleDefinition } from '../rule-definition';
+import { deg, seconds, silent, type RuleDefinition } from '../rule-definition';
 import { SEVERITY } from '../rule-ids';
 import { peakThighSpeedDegS } from '../rep-signals';
 import { finite } from '../stats';
-
-interface Check {
-  measure: string;
-  measured: number | null;
-  threshold: number;
-  /** 'min': measured below threshold fails; 'max': above fails. */
-  bound: 'min' | 'max';
-  unit: ConfigUnit;
-  message: (m: number, t: number) => string;
-  cue: string;
-}
+import { judgeChecks, type ThresholdCheck } from '../threshold-check';
 
 /**
- * Four symptoms of swinging; the one furthest past its threshold (relative to the threshold) is
- * reported, so one rep yields one momentum flag and one cue.
+ * Four symptoms of swinging; the one clearly furthest past its threshold (relative to the
+ * threshold) is reported, so one rep yields one momentum flag and one cue. With no clear symptom,
+ * the one closest to failing within its noise is reported as borderline.
  */
 export const momentum: RuleDefinition = {
   id: 'momentum',
@@ -33,8 +23,8 @@ export const momentum: RuleDefinition = {
     'A swung leg is moved by momentum, not by the glutes, and the cable yanks it back on the way down. Lift ' +
     'under control, pause, and lower slower than you lifted, keeping the torso still.',
   thresholdKeys: ['concentricMinS', 'eccentricMinS', 'angularVelocityMaxDegS', 'torsoSwayMaxDeg'],
-  evaluate({ rep, config }) {
-    const checks: Check[] = [
+  evaluate({ rep, config, noise }) {
+    const checks: ThresholdCheck[] = [
       {
         measure: 'concentricS',
         measured: finite(rep.concentricS) ? rep.concentricS : null,
@@ -73,23 +63,6 @@ export const momentum: RuleDefinition = {
       },
     ];
     if (checks.every((c) => c.measured === null)) return silent('rep timing and torso not measurable in this rep');
-    let worst: { check: Check; measured: number; excess: number } | null = null;
-    for (const c of checks) {
-      if (c.measured === null) continue;
-      const over = c.bound === 'min' ? c.threshold - c.measured : c.measured - c.threshold;
-      if (!(over > 0)) continue;
-      const excess = c.threshold > 0 ? over / c.threshold : over;
-      if (worst === null || excess > worst.excess) worst = { check: c, measured: c.measured, excess };
-    }
-    if (worst === null) return PASS;
-    const { check, measured } = worst;
-    return flag({
-      measure: check.measure,
-      measured,
-      threshold: check.threshold,
-      unit: check.unit,
-      message: check.message(measured, check.threshold),
-      cue: check.cue,
-    });
+    return judgeChecks(checks, noise, 'worst');
   },
 };

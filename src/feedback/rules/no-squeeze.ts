@@ -1,6 +1,7 @@
-import { flag, PASS, seconds, silent, type RuleDefinition } from '../rule-definition';
+import { seconds, silent, type RuleDefinition } from '../rule-definition';
 import { SEVERITY } from '../rule-ids';
 import { finite } from '../stats';
+import { judgeChecks } from '../threshold-check';
 
 export const noSqueeze: RuleDefinition = {
   id: 'no-squeeze',
@@ -14,16 +15,21 @@ export const noSqueeze: RuleDefinition = {
     'The glutes are shortest and working hardest at the top. Pause there for a moment and squeeze before you ' +
     'lower, instead of bouncing straight back down.',
   thresholdKeys: ['holdMinS'],
-  evaluate({ rep, config }) {
+  evaluate({ rep, config, noise }) {
     if (!finite(rep.holdS)) return silent('hold time not measurable in this rep');
-    if (rep.holdS >= config.holdMinS) return PASS;
-    return flag({
-      measure: 'holdS',
-      measured: rep.holdS,
-      threshold: config.holdMinS,
-      unit: 's',
-      message: `The leg stayed at the top for ${seconds(rep.holdS)} (less than ${seconds(config.holdMinS)}): pause and squeeze.`,
-      cue: 'Squeeze and hold at the top',
-    });
+    return judgeChecks(
+      [
+        {
+          measure: 'holdS',
+          measured: rep.holdS,
+          threshold: config.holdMinS,
+          bound: 'min',
+          unit: 's',
+          message: (m, t) => `The leg stayed at the top for ${seconds(m)} (less than ${seconds(t)}): pause and squeeze.`,
+          cue: 'Squeeze and hold at the top',
+        },
+      ],
+      noise,
+    );
   },
 };

@@ -1,6 +1,7 @@
-import { deg, flag, PASS, silent, type RuleDefinition } from '../rule-definition';
+import { deg, silent, type RuleDefinition } from '../rule-definition';
 import { SEVERITY } from '../rule-ids';
 import { finite } from '../stats';
+import { judgeChecks } from '../threshold-check';
 
 export const pelvisRotation: RuleDefinition = {
   id: 'pelvis-rotation',
@@ -15,19 +16,23 @@ export const pelvisRotation: RuleDefinition = {
     'If the pelvis tips or turns open as the leg goes back, the lower back and the standing side are doing the ' +
     'work. Brace, keep both hip bones facing the floor, and kick only as far as the hips stay level.',
   thresholdKeys: ['pelvisTiltMaxDeg'],
-  evaluate({ rep, config }) {
+  evaluate({ rep, config, noise }) {
     if (!finite(rep.pelvisTiltMaxDeg)) {
       return silent('pelvis tilt not measurable in this rep (it needs a front or oblique view; side-on it cannot be seen)');
     }
-    const tilt = Math.abs(rep.pelvisTiltMaxDeg);
-    if (tilt <= config.pelvisTiltMaxDeg) return PASS;
-    return flag({
-      measure: 'pelvisTiltMaxDeg',
-      measured: tilt,
-      threshold: config.pelvisTiltMaxDeg,
-      unit: 'deg',
-      message: `The hip line tilted ${deg(tilt)} (more than ${deg(config.pelvisTiltMaxDeg)}): the pelvis dropped or rotated.`,
-      cue: 'Keep your hips level',
-    });
+    return judgeChecks(
+      [
+        {
+          measure: 'pelvisTiltMaxDeg',
+          measured: Math.abs(rep.pelvisTiltMaxDeg),
+          threshold: config.pelvisTiltMaxDeg,
+          bound: 'max',
+          unit: 'deg',
+          message: (m, t) => `The hip line tilted ${deg(m)} (more than ${deg(t)}): the pelvis dropped or rotated.`,
+          cue: 'Keep your hips level',
+        },
+      ],
+      noise,
+    );
   },
 };

@@ -1,6 +1,7 @@
-import { deg, flag, PASS, silent, type RuleDefinition } from '../rule-definition';
+import { deg, silent, type RuleDefinition } from '../rule-definition';
 import { SEVERITY } from '../rule-ids';
 import { finite } from '../stats';
+import { judgeChecks } from '../threshold-check';
 
 export const shortRange: RuleDefinition = {
   id: 'short-range',
@@ -15,19 +16,23 @@ export const shortRange: RuleDefinition = {
     'The glutes do most of their work as the thigh travels behind the line of your body. Drive the leg back ' +
     'until the thigh is clearly behind your hips, then squeeze.',
   thresholdKeys: ['shortRangeMinDeg'],
-  evaluate({ rep, config }) {
+  evaluate({ rep, config, noise }) {
     if (!finite(rep.peakHipExtensionDeg)) {
       return silent('hip extension not measurable in this rep (hip, knee or shoulders not visible)');
     }
-    const hip = rep.peakHipExtensionDeg;
-    if (hip >= config.shortRangeMinDeg) return PASS;
-    return flag({
-      measure: 'peakHipExtensionDeg',
-      measured: hip,
-      threshold: config.shortRangeMinDeg,
-      unit: 'deg',
-      message: `The thigh peaked at ${deg(hip)} against the trunk line (needs more than ${deg(config.shortRangeMinDeg)}): it did not travel past the midline.`,
-      cue: 'Kick back past your hips',
-    });
+    return judgeChecks(
+      [
+        {
+          measure: 'peakHipExtensionDeg',
+          measured: rep.peakHipExtensionDeg,
+          threshold: config.shortRangeMinDeg,
+          bound: 'min',
+          unit: 'deg',
+          message: (m, t) => `The thigh peaked at ${deg(m)} against the trunk line (needs more than ${deg(t)}): it did not travel past the midline.`,
+          cue: 'Kick back past your hips',
+        },
+      ],
+      noise,
+    );
   },
 };

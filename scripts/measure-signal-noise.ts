@@ -1,0 +1,303 @@
+/**
+ * Measures the noise of every signal a form rule compares with a threshold (src/feedback/
+ * signal-noise.ts), from the same reps filmed differently: each clip's base landmark fixture
+ * against its nuisance variants (mirror, far, w320, webcam15; not speed, which changes tempo) in
+ * tests/fixtures/variants. Reps are matched by peak time; per signal the script prints the
+ * robust spread of (variant − base), σ = 1.4826 · median |variant − base| (the MAD taken about
+ * zero, so a systematic shift between setups counts as noise too), with RMS and n beside it.
+ *
+ * It also prints verdict agreement: the share of base reps whose clear flags are identical on a
+ * nuisance variant, judged as before borderline flags existed (no noise band) and with
+ * SIGNAL_NOISE.
+ *
+ *   npm run measure-noise [-- --json] [--variants mirror,far] [--stand-in]
+ *
+ * --stand-in: no variant fixtures needed; the plain all-frames fixtures in tests/fixtures/landmarks
+ * are subsampled to 10 fps at three sampling phases (phase 0 = base), which measures only the
+ * sampling-phase part of the noise.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createKickbackAnalyzer } from '../src/analysis/kickback-analyzer';
+import type { RepMetrics } from '../src/analysis/types';
+import {
+  DEFAULT_RULE_CONFIG,
+  NOISY_SIGNALS,
+  SIGNAL_NOISE,
+  archRiseWhileExtendingDeg,
+  clearFlags,
+  createArchOnsetState,
+  evaluateRep,
+  peakThighSpeedDegS,
+  updateArchOnset,
+  type NoisySignal,
+  type RepVerdict,
+  type SignalNoiseTable,
+} from '../src/feedback';
+import type { LandmarkFixture } from '../src/node/landmark-fixture';
+import { LANDMARK_FIXTURES_DIR, parseLandmarkFixture } from '../src/node/load-landmark-fixture';
+import { REPO_ROOT } from '../src/node/repo-paths';
+
+const VARIANTS_DIR = join(REPO_ROOT, 'tests', 'fixtures', 'variants');
+const DETECTOR = 'blazepose-full';
+// ref: issue 8 item 7, "nuisance variant (mirror, scale, quality; not speed, which changes tempo)";
+// src/node/clip-variants.ts marks these four `nuisance`.
+const DEFAULT_NUISANCE = ['mirror', 'far', 'w320', 'webcam15'];
+// ref: 10 fps, the analysis rate of the variant fixtures (src/node/variant-fixture.ts ANALYSIS_FPS).
+const STAND_IN_FPS = 10;
+// ref: a rep's peak moves by a frame or two between setups (100–200 ms at 10 fps); reps of one
+// set are ≥ 2 s apart, so 0.6 s never matches a neighbouring rep.
+const MATCH_TOLERANCE_MS = 600;
+// ref: 1.4826 · MAD estimates σ of a normal distribution.
+const MAD_TO_SIGMA = 1.4826;
+// ref: below 5 paired reps a spread is not a spread; signal-noise.ts then keeps the DESIGN.md §2 fallback.
+const MIN_SAMPLES = 5;
+
+interface Args {
+  json: boolean;
+  standIn: boolean;
+  variants: string[];
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { json: false, standIn: false, variants: DEFAULT_NUISANCE };
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i];
+    if (a === '--json') args.json = true;
+    else if (a === '--stand-in') args.standIn = true;
+    else if (a === '--variants') {
+      const list = argv[(i += 1)];
+      if (list === undefined) throw new Error('--variants: expected a comma-separated list, got nothing');
+      args.variants = list.split(',').filter(Boolean);
+    } else throw new Error(`expected --json, --stand-in or --variants LIST, got ${String(a)}`);
+  }
+  return args;
+}
+
+function load(file: string): LandmarkFixture {
+  return parseLandmarkFixture(JSON.parse(readFileSync(file, 'utf8')), file);
+}
+
+/** Every frame whose time first reaches the next 1/fps slot, starting `phaseMs` into the clip. */
+function subsample(f: LandmarkFixture, fps: number, phaseMs: number): LandmarkFixture {
+  const stepMs = 1000 / fps;
+  const frames = [];
+  let nextMs = phaseMs;
+  for (const frame of f.frames) {
+    if (frame.timestampMs + 1e-6 < nextMs) continue;
+    frames.push(frame);
+    nextMs += stepMs * Math.max(1, Math.floor((frame.timestampMs - nextMs) / stepMs) + 1);
+  }
+  return { ...f, fps, frames };
+}
+
+/** clip → variant → fixture. */
+function collect(args: Args): Map<string, Map<string, LandmarkFixture>> {
+  const out = new Map<string, Map<string, LandmarkFixture>>();
+  if (args.standIn) {
+    const suffix = `.${DETECTOR}.json`;
+    for (const name of readdirSync(LANDMARK_FIXTURES_DIR).filter((n) => n.endsWith(suffix)).sort()) {
+      const full = load(join(LANDMARK_FIXTURES_DIR, name));
+      const stepMs = 1000 / STAND_IN_FPS;
+      out.set(
+        name.slice(0, -suffix.length),
+        new Map([
+          ['base', subsample(full, STAND_IN_FPS, 0)],
+          ['phase+1/3', subsample(full, STAND_IN_FPS, stepMs / 3)],
+          ['phase+2/3', subsample(full, STAND_IN_FPS, (2 * stepMs) / 3)],
+        ]),
+      );
+    }
+    return out;
+  }
+  let names: string[] = [];
+  try {
+    names = readdirSync(VARIANTS_DIR);
+  } catch {
+    return out;
+  }
+  const suffix = `.${DETECTOR}.json`;
+  for (const name of names.filter((n) => n.endsWith(suffix)).sort()) {
+    const stem = name.slice(0, -suffix.length);
+    const dot = stem.lastIndexOf('.');
+    if (dot <= 0) continue;
+    const clip = stem.slice(0, dot);
+    const variant = stem.slice(dot + 1);
+    if (variant !== 'base' && !args.variants.includes(variant)) continue;
+    const byVariant = out.get(clip) ?? new Map<string, LandmarkFixture>();
+    byVariant.set(variant, load(join(VARIANTS_DIR, name)));
+    out.set(clip, byVariant);
+  }
+  return out;
+}
+
+interface Judged {
+  reps: RepMetrics[];
+  before: RepVerdict[];
+  after: RepVerdict[];
+}
+
+const ZERO_NOISE: SignalNoiseTable = Object.fromEntries(
+  NOISY_SIGNALS.map((s) => [s, { ...SIGNAL_NOISE[s], sigma: 0 }]),
+) as unknown as SignalNoiseTable;
+
+function judge(reps: readonly RepMetrics[], noise: SignalNoiseTable): RepVerdict[] {
+  // As src/node/judge-set.ts: each rep against the arch onset learned before it.
+  let archOnset = createArchOnsetState();
+  return reps.map((rep) => {
+    const verdict = evaluateRep(rep, DEFAULT_RULE_CONFIG, { archOnset, noise });
+    archOnset = updateArchOnset(archOnset, rep, DEFAULT_RULE_CONFIG);
+    return verdict;
+  });
+}
+
+function analyse(f: LandmarkFixture): Judged {
+  const analyzer = createKickbackAnalyzer();
+  for (const frame of f.frames) analyzer.push(frame);
+  analyzer.finish();
+  const reps = [...analyzer.reps];
+  return { reps, before: judge(reps, ZERO_NOISE), after: judge(reps, SIGNAL_NOISE) };
+}
+
+const num = (v: number | null | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+function signalValue(rep: RepMetrics, s: NoisySignal): number | null {
+  switch (s) {
+    case 'archRiseDeg':
+      return num(archRiseWhileExtendingDeg(rep));
+    case 'peakThighSpeedDegS':
+      return num(peakThighSpeedDegS(rep));
+    case 'pelvisTiltMaxDeg':
+      return rep.pelvisTiltMaxDeg === null ? null : Math.abs(rep.pelvisTiltMaxDeg);
+    default:
+      return num(rep[s]);
+  }
+}
+
+/** Greedy one-to-one pairs of base and variant reps by nearest peak time. */
+function matchReps(base: readonly RepMetrics[], other: readonly RepMetrics[]): [number, number | null][] {
+  const used = new Set<number>();
+  return base.map((b, i) => {
+    let best: number | null = null;
+    other.forEach((o, j) => {
+      if (used.has(j) || o.leg !== b.leg) return;
+      const d = Math.abs(o.peakMs - b.peakMs);
+      if (d <= MATCH_TOLERANCE_MS && (best === null || d < Math.abs((other[best] as RepMetrics).peakMs - b.peakMs))) best = j;
+    });
+    if (best !== null) used.add(best);
+    return [i, best];
+  });
+}
+
+const key = (v: RepVerdict | undefined): string =>
+  v === undefined ? '<no rep>' : clearFlags(v).map((f) => f.ruleId).sort().join(',');
+
+function medianOf(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+interface NoiseRow {
+  signal: NoisySignal;
+  unit: string;
+  n: number;
+  clips: string[];
+  sigmaRobust: number | null;
+  rms: number | null;
+  medianDiff: number | null;
+  inUse: number;
+}
+
+interface AgreementRow {
+  variant: string;
+  baseReps: number;
+  matched: number;
+  agreeBefore: number;
+  agreeAfter: number;
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const clips = collect(args);
+  const diffs = new Map<NoisySignal, { d: number; clip: string }[]>(NOISY_SIGNALS.map((s) => [s, []]));
+  const agreement = new Map<string, AgreementRow>();
+  const flips: string[] = [];
+  const usedClips: string[] = [];
+
+  for (const [clip, byVariant] of clips) {
+    const baseFixture = byVariant.get('base');
+    if (baseFixture === undefined) continue;
+    const base = analyse(baseFixture);
+    if (base.reps.length === 0) continue;
+    usedClips.push(clip);
+    for (const [variant, fixture] of byVariant) {
+      if (variant === 'base') continue;
+      const other = analyse(fixture);
+      const row = agreement.get(variant) ?? { variant, baseReps: 0, matched: 0, agreeBefore: 0, agreeAfter: 0 };
+      for (const [i, j] of matchReps(base.reps, other.reps)) {
+        row.baseReps += 1;
+        const b = base.reps[i] as RepMetrics;
+        const before = [key(base.before[i]), key(j === null ? undefined : other.before[j])];
+        const after = [key(base.after[i]), key(j === null ? undefined : other.after[j])];
+        if (before[0] === before[1]) row.agreeBefore += 1;
+        if (after[0] === after[1]) row.agreeAfter += 1;
+        else flips.push(`${clip} ${variant} rep@${(b.peakMs / 1000).toFixed(1)}s: base [${after[0]}] vs [${after[1]}]`);
+        if (j === null) continue;
+        row.matched += 1;
+        const o = other.reps[j] as RepMetrics;
+        for (const s of NOISY_SIGNALS) {
+          const vb = signalValue(b, s);
+          const vo = signalValue(o, s);
+          if (vb !== null && vo !== null) diffs.get(s)?.push({ d: vo - vb, clip });
+        }
+      }
+      agreement.set(variant, row);
+    }
+  }
+
+  const table: NoiseRow[] = NOISY_SIGNALS.map((s) => {
+    const list = diffs.get(s) ?? [];
+    const d = list.map((x) => x.d);
+    const enough = d.length >= MIN_SAMPLES;
+    return {
+      signal: s,
+      unit: SIGNAL_NOISE[s].unit,
+      n: d.length,
+      clips: [...new Set(list.map((x) => x.clip))],
+      sigmaRobust: enough ? MAD_TO_SIGMA * medianOf(d.map(Math.abs)) : null,
+      rms: d.length > 0 ? Math.sqrt(d.reduce((a, x) => a + x * x, 0) / d.length) : null,
+      medianDiff: d.length > 0 ? medianOf(d) : null,
+      inUse: SIGNAL_NOISE[s].sigma,
+    };
+  });
+  const agreementRows = [...agreement.values()];
+
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify({ standIn: args.standIn, clips: usedClips, noise: table, agreement: agreementRows, flips }, null, 2)}\n`);
+    return;
+  }
+  const f = (v: number | null, unit: string): string => (v === null ? 'n/a' : unit === 's' ? v.toFixed(3) : v.toFixed(2));
+  console.log(`clips with base reps: ${usedClips.length ? usedClips.join(', ') : 'none'}${args.standIn ? ' (stand-in: 10 fps phases)' : ''}`);
+  console.log('\nsignal                      unit    n   σ=1.4826·med|d|   RMS     median d   in use');
+  for (const r of table) {
+    console.log(
+      `${r.signal.padEnd(27)} ${r.unit.padEnd(6)} ${String(r.n).padStart(3)}   ${f(r.sigmaRobust, r.unit).padStart(10)}   ` +
+        `${f(r.rms, r.unit).padStart(8)}   ${f(r.medianDiff, r.unit).padStart(8)}   ${f(r.inUse, r.unit)}`,
+    );
+  }
+  console.log('\nverdict agreement (base reps whose clear flags are identical on the variant; unmatched reps disagree)');
+  console.log('variant      base reps  matched  before (no band)  after (borderline)');
+  let tot = { n: 0, b: 0, a: 0 };
+  for (const r of agreementRows) {
+    tot = { n: tot.n + r.baseReps, b: tot.b + r.agreeBefore, a: tot.a + r.agreeAfter };
+    console.log(
+      `${r.variant.padEnd(12)} ${String(r.baseReps).padStart(9)}  ${String(r.matched).padStart(7)}  ${`${r.agreeBefore}/${r.baseReps}`.padStart(16)}  ${`${r.agreeAfter}/${r.baseReps}`.padStart(18)}`,
+    );
+  }
+  const pct = (x: number): string => (tot.n === 0 ? 'n/a' : `${Math.round((100 * x) / tot.n)} %`);
+  console.log(`${'all'.padEnd(12)} ${String(tot.n).padStart(9)}  ${''.padStart(7)}  ${pct(tot.b).padStart(16)}  ${pct(tot.a).padStart(18)}`);
+  if (flips.length > 0) console.log(`\nremaining disagreements:\n  ${flips.join('\n  ')}`);
+}
+
+main();
