@@ -11,6 +11,8 @@ export interface LegPose {
   thighDeg: number;
   /** Knee flexion, 0 = straight; the shank folds backwards. */
   kneeDeg: number;
+  /** Optional: the whole leg turned outward (sideways, away from the body's midline), degrees. */
+  abductionDeg?: number;
 }
 
 export interface BodyPose {
@@ -79,16 +81,20 @@ export function bodyJoints(pose: BodyPose): Record<JointName, BodyVec> {
     out[`${s}Wrist`] = add(elbow, { f: armDir.f / n, u: armDir.u / n, r: 0 }, S.forearm);
     const hip = add(hipMid, { f: 0, u: 0, r: k }, S.halfHipWidth);
     const leg = pose[s];
-    const knee = add(hip, fromDown(leg.thighDeg), S.thigh);
+    // Abduction turns the sagittal leg about the forward axis through the hip, outward.
+    const a = (leg.abductionDeg ?? 0) * D;
+    const turnOut = (v: BodyVec): BodyVec => ({ f: v.f, u: v.u * Math.cos(a) + k * v.r * Math.sin(a), r: v.r * Math.cos(a) - k * v.u * Math.sin(a) });
+    const fromHip = (v: BodyVec): BodyVec => add(hip, turnOut(v));
+    const kneeRel = add({ f: 0, u: 0, r: 0 }, fromDown(leg.thighDeg), S.thigh);
     const shankAngle = leg.thighDeg + leg.kneeDeg;
-    const ankle = add(knee, fromDown(shankAngle), S.shank);
+    const ankleRel = add(kneeRel, fromDown(shankAngle), S.shank);
     // The foot points forward, perpendicular to the shank.
     const footDir: BodyVec = { f: Math.cos(shankAngle * D), u: -Math.sin(shankAngle * D), r: 0 };
     out[`${s}Hip`] = hip;
-    out[`${s}Knee`] = knee;
-    out[`${s}Ankle`] = ankle;
-    out[`${s}Heel`] = add(add(ankle, footDir, -S.heelBack), fromDown(shankAngle), 0.05);
-    out[`${s}FootIndex`] = add(ankle, footDir, S.toeAhead);
+    out[`${s}Knee`] = fromHip(kneeRel);
+    out[`${s}Ankle`] = fromHip(ankleRel);
+    out[`${s}Heel`] = fromHip(add(add(ankleRel, footDir, -S.heelBack), fromDown(shankAngle), 0.05));
+    out[`${s}FootIndex`] = fromHip(add(ankleRel, footDir, S.toeAhead));
   }
   return out;
 }

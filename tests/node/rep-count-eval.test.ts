@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClipReport } from '../../src/node/clip-report';
-import { errorStats, evaluateClip, expectedKickbackReps, totals } from '../../src/node/rep-count-eval';
+import { acceptedKickbackReps, countErrorOf, errorStats, evaluateClip, expectedKickbackReps, totals } from '../../src/node/rep-count-eval';
 
 function report(peaksS: number[], overrides: Partial<ClipReport> = {}): ClipReport {
   return {
@@ -60,5 +60,23 @@ describe('errorStats', () => {
   it('gives the median and the nearest-rank 90th percentile', () => {
     expect(errorStats([5, 1, 3, 2, 4, 6, 7, 8, 9, 10])).toEqual({ n: 10, median: 5.5, p90: 9 });
     expect(errorStats([])).toEqual({ n: 0, median: null, p90: null });
+  });
+});
+
+describe('acceptedKickbackReps and countErrorOf', () => {
+  it('accepts any listed count for a kickback clip whose last rep is cut, one count otherwise', () => {
+    expect(acceptedKickbackReps({ exercise: 'cable kickback', repCount: 3, repCountAny: [4, 3] })).toEqual([3, 4]);
+    expect(acceptedKickbackReps({ exercise: 'cable kickback', repCount: 3 })).toEqual([3]);
+    // An outright expectation wins over repCountAny (a front-on clip must count 0).
+    expect(acceptedKickbackReps({ exercise: 'cable kickback', repCount: 3, repCountAny: [3, 4], expectedKickbackReps: 0 })).toEqual([0]);
+    expect(acceptedKickbackReps({ exercise: 'squat', repCount: 2 })).toEqual([0]);
+    expect(acceptedKickbackReps({ exercise: 'cable kickback' })).toBeNull();
+  });
+
+  it('measures the error from the nearest accepted count', () => {
+    expect(countErrorOf(4, [3, 4])).toBe(0);
+    expect(countErrorOf(6, [3, 4])).toBe(2);
+    expect(countErrorOf(1, [3, 4])).toBe(-2);
+    expect(countErrorOf(1, null)).toBeNull();
   });
 });

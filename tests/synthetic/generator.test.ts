@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bodyJoints, SEGMENT_M } from '../../src/synthetic/body-pose';
 import { generateKickbackSet } from '../../src/synthetic/kickback-set';
-import { generateLookAlikeSet } from '../../src/synthetic/other-movements';
+import { LOOKALIKE_MOVEMENTS, generateLookAlikeSet } from '../../src/synthetic/other-movements';
 import { createPrng } from '../../src/synthetic/prng';
 import { repTimeline } from '../../src/synthetic/rep-timeline';
 
@@ -102,10 +102,28 @@ describe('kickback set generator', () => {
   });
 
   it('makes look-alike movements with the asked number of reps', () => {
-    for (const kind of ['squat', 'good-morning', 'single-leg-deadlift'] as const) {
+    expect(LOOKALIKE_MOVEMENTS.length).toBeGreaterThanOrEqual(9);
+    for (const kind of LOOKALIKE_MOVEMENTS) {
       const set = generateLookAlikeSet(kind, { reps: 3 });
       expect(set.reps).toBe(3);
       expect(set.frames.length).toBeGreaterThan(100);
     }
+  });
+
+  it('moves the legs the way each look-alike does (body frame, before the camera)', () => {
+    const at = (kind: (typeof LOOKALIKE_MOVEMENTS)[number], tS: number) => {
+      const set = generateLookAlikeSet(kind, { reps: 1, fps: 10, leadInS: 1, concentricS: 1, holdS: 0.2, keypointSet: 'blazepose33' });
+      return set.frames.find((f) => Math.abs(f.timestampMs - tS * 1000) < 1);
+    };
+    // Peak of the single rep: 1 s lead-in + 1 s up + half the hold.
+    const rest = at('hip-abduction', 0);
+    const peak = at('hip-abduction', 2.1);
+    // Abduction turns the right leg towards the camera: the world ankle moves in depth (z), not back.
+    const ankle = 28;
+    expect(Math.abs((peak?.worldLandmarks?.[ankle]?.z ?? 0) - (rest?.worldLandmarks?.[ankle]?.z ?? 0))).toBeGreaterThan(0.4);
+    expect(Math.abs((peak?.worldLandmarks?.[ankle]?.x ?? 0) - (rest?.worldLandmarks?.[ankle]?.x ?? 0))).toBeLessThan(0.05);
+    // The front leg swing brings the right knee ahead of the hip (facing right: larger x).
+    const swing = at('front-leg-swing', 2.1);
+    expect((swing?.landmarks[26]?.x ?? 0) - (swing?.landmarks[24]?.x ?? 0)).toBeGreaterThan(100);
   });
 });

@@ -1,0 +1,51 @@
+/**
+ * Hard variants (issue 8 item 6): the current core over the committed variant landmark
+ * sequences (tests/fixtures/variants, from scripts/extract-variants.ts) and the synthetic
+ * look-alike movements. No invented rep anywhere; the exact count where the variant allows it,
+ * unless labels.project.json lists the variant as a known gap with a reason.
+ */
+import { describe, expect, it } from 'vitest';
+import { clipVariant } from '../../src/node/clip-variants';
+import { loadClipLabels } from '../../src/node/clip-labels';
+import { acceptedKickbackReps } from '../../src/node/rep-count-eval';
+import { evaluateVariantCase } from '../../src/node/variant-eval';
+import { VARIANT_CLIPS, listVariantFixtures, loadVariantFixture } from '../../src/node/variant-fixture';
+import { LOOKALIKE_MOVEMENTS, generateLookAlikeSet } from '../../src/synthetic/other-movements';
+
+const labels = loadClipLabels();
+const fixtures = listVariantFixtures();
+
+describe('hard variants of the development clips', () => {
+  it('has a base variant of every kickback clip, and labels for every variant clip', () => {
+    for (const clip of VARIANT_CLIPS.filter((c) => c.startsWith('kickback/'))) {
+      expect(fixtures.some((f) => f.clip === clip && f.variant === 'base')).toBe(true);
+    }
+    for (const clip of VARIANT_CLIPS) expect(acceptedKickbackReps(labels[clip] ?? {})).not.toBeNull();
+  });
+
+  for (const { clip, variant } of fixtures) {
+    const label = labels[clip] ?? {};
+    const rule = clipVariant(variant).expect;
+    const gap = label.variantGaps?.[variant];
+    it(`${clip} ${variant}: no invented rep${rule === 'exact' && !gap ? ', exact count' : ''}${gap ? ` (known gap: ${gap.reason})` : ''}`, () => {
+      const fixture = loadVariantFixture(clip, variant);
+      expect(fixture?.frames.length ?? 0).toBeGreaterThan(0);
+      const result = evaluateVariantCase(clip, variant, fixture?.frames ?? [], label);
+      expect(result.invented, `counted ${result.got}, the label accepts at most ${Math.max(...result.accepted)}`).toBe(0);
+      if (rule === 'exact' && !gap) expect(result.accepted).toContain(result.got);
+    });
+  }
+});
+
+describe('synthetic hard negatives: movements that move the legs but are not kickbacks', () => {
+  for (const kind of LOOKALIKE_MOVEMENTS) {
+    for (const keypointSet of ['blazepose33', 'movenet17'] as const) {
+      it(`counts no rep in a ${kind} (${keypointSet})`, () => {
+        const set = generateLookAlikeSet(kind, { keypointSet, noisePx: 1.5, seed: 8 });
+        expect(set.reps).toBeGreaterThan(0);
+        const result = evaluateVariantCase(`synthetic/${kind}`, 'base', set.frames, { expectedKickbackReps: 0 }, 'exact');
+        expect(result.got).toBe(0);
+      });
+    }
+  }
+});
