@@ -54,7 +54,7 @@ export class LiveSession {
   readonly coach = new Coach(this.settings, {
     setStarted: () => this.recorder.begin({ source: this.#source, detector: this.#report?.detector ?? this.detector }),
     repCompleted: (rep, verdict) => {
-      this.recorder.rep(rep, verdict.flags.map((f) => f.ruleId));
+      this.recorder.rep(rep, verdict.flags.filter((f) => !f.borderline).map((f) => f.ruleId));
       if (this.settings.repTone && !this.settings.muted) repTone(verdict.clean);
     },
     repRejected: (rep) => this.recorder.rejected(rep),

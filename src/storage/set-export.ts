@@ -46,7 +46,8 @@ const COLUMNS: { header: string; value: (rep: RepMetrics, verdict: RepVerdict | 
   { header: 'peak_angular_velocity_deg_s', value: (r) => r.peakAngularVelocityDegS },
   { header: 'angle_path', value: (r) => r.anglePath },
   { header: 'confidence', value: (r) => r.confidence },
-  { header: 'flags', value: (_r, v) => v?.flags.map((f) => f.ruleId).join(' ') ?? '' },
+  { header: 'flags', value: (_r, v) => v?.flags.filter((f) => !f.borderline).map((f) => f.ruleId).join(' ') ?? '' },
+  { header: 'borderline', value: (_r, v) => v?.flags.filter((f) => f.borderline).map((f) => f.ruleId).join(' ') ?? '' },
 ];
 
 function cell(value: unknown): string {
