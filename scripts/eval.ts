@@ -90,7 +90,8 @@ function printVariantTable(cases: readonly VariantCase[]): void {
     c.expect === 'exact' ? c.accepted.join('|') : `<=${Math.max(...c.accepted)}`,
     String(c.got), String(c.invented), c.pass ? 'yes' : c.knownGap ? 'gap' : 'NO',
     String(c.naiveGot), String(c.naiveInvented), cell(c.workingLeg),
-    c.rejected === null ? '—' : c.rejected.join(',') || '0', c.framing === null ? '—' : c.framing.join(',') || '0',
+    c.rejected === null ? '—' : c.rejected.join(',') || '0',
+    (c.framing === null ? '—' : c.framing.join(',') || '0') + (c.framingMissing?.length ? ` (MISSING ${c.framingMissing.join(',')})` : ''),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] as string).length)));
   for (const line of [header, ...lines]) console.log(line.map((c, i) => c.padEnd(widths[i] as number)).join('  '));
@@ -149,6 +150,8 @@ function runVariantEval(args: EvalArgs, labels: Record<string, ClipLabel>): void
     `\n${summary.cases} cases. Core: exact ${percent(summary.exactRate)} of ${summary.exactCases} exact cases, ` +
       `at-most held ${percent(summary.atMostRate)} of ${summary.atMostCases}, invented reps ${summary.inventedReps} (in ${summary.casesWithInventedReps} cases; must be 0).`,
   );
+  const framingMissing = report.cases.filter((c) => (c.framingMissing?.length ?? 0) > 0);
+  console.log(`Counted reps without the variant's framing warning: ${framingMissing.length} cases${framingMissing.length ? ` (${framingMissing.map((c) => `${c.clip.split('/').pop()} ${c.variant}`).join(', ')})` : ''}.`);
   console.log(
     `Naive relative counter (src/node/naive-counter.ts): exact ${percent(summary.naiveExactRate)}, at-most held ${percent(summary.naiveAtMostRate)}, ` +
       `invented reps ${summary.naiveInventedReps} (in ${summary.naiveCasesWithInventedReps} cases).`,

@@ -75,8 +75,8 @@ export interface ClipVariant {
 const CLEAN_ENCODE = ['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '16', '-pix_fmt', 'yuv420p'];
 /**
  * A poor laptop webcam stream: 640 px, 15 fps, heavy compression.
- * ref: CRF 38 at 640 px gives about 150 kbit/s on the side-view clips, the order of a
- * video-call stream on a weak uplink (blocky edges, smeared limbs in fast movement).
+ * ref: CRF 38 at 640 px measured 57 kbit/s on the first 2 s of cable_kickback_real_side_curvelog,
+ * a video call on a weak uplink (blocky edges, smeared limbs in fast movement).
  */
 const WEBCAM_ENCODE = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '38', '-pix_fmt', 'yuv420p'];
 

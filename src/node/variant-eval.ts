@@ -61,6 +61,12 @@ export interface VariantCase {
   rejected: string[] | null;
   /** Framing reasons seen, each once; null when the core does not report framing. */
   framing: string[] | null;
+  /**
+   * The variant's expected framing reasons (e.g. feet-out-of-frame on cut-lower) that were NOT
+   * reported although reps were counted: "0 counted or a framing warning" (issue 8 item 6).
+   * Empty when satisfied; null when the core does not report framing.
+   */
+  framingMissing: string[] | null;
   /** Clear flags per counted rep, with peak times (for verdict agreement). */
   repFlags: { peakMs: number; clearFlags: string[] }[];
 }
@@ -79,7 +85,8 @@ function tally(values: readonly string[]): string[] {
 export function evaluateVariantCase(clip: string, variantId: string, frames: readonly PoseFrame[], label: ClipLabel, expect?: VariantExpectation): VariantCase {
   const accepted = acceptedKickbackReps(label);
   if (accepted === null) throw new Error(`expected a labelled kickback count for ${clip}, got none`);
-  const rule = expect ?? clipVariant(variantId).expect;
+  const variant = clipVariant(variantId);
+  const rule = expect ?? variant.expect;
   const most = Math.max(...accepted);
   const core = runCore(frames);
   const got = core.reps.length;
@@ -100,6 +107,7 @@ export function evaluateVariantCase(clip: string, variantId: string, frames: rea
     workingLeg: core.workingLeg,
     rejected: core.rejected && tally(core.rejected.map((r) => r.reason)),
     framing: core.framing && [...new Set(core.framing.map((f) => f.reason))],
+    framingMissing: core.framing && (got === 0 ? [] : variant.expectFraming.filter((reason) => !core.framing?.some((f) => f.reason === reason))),
     repFlags: core.reps.map((rep, i) => ({ peakMs: rep.peakMs, clearFlags: core.verdicts[i] ? clearFlags(core.verdicts[i]) : [] })),
   };
 }
