@@ -12,8 +12,9 @@
  * A rep that was seen but not counted (the analyser's evidence gate) starts the set like a
  * counted one: the lifter is kicking, and the summary must be able to say what was not counted.
  */
+import { DEFAULT_ANALYZER_OPTIONS } from '../analysis/default-options';
 import { createKickbackAnalyzer, type KickbackAnalyzer } from '../analysis/kickback-analyzer';
-import type { FrameAnalysis, FramingIssue, FramingRange, RejectedRep, RepMetrics } from '../analysis/types';
+import type { FrameAnalysis, FramingRange, RejectedRep, RepMetrics } from '../analysis/types';
 import {
   createCueArbiter,
   createLiveHintState,
@@ -30,7 +31,7 @@ import {
   type SetSummary,
 } from '../feedback';
 import type { PoseFrame } from '../pose/types';
-import { frameFraming, type FramingFields } from './frame-framing';
+import { frameFraming, type FramingFields, type LiveFramingIssue } from './frame-framing';
 import { FramingPersistence } from './framing-persistence';
 import { framingBannerIssues, lifterLockStatus, rejectedRepText, type LifterLockStatus } from './framing-status';
 
@@ -88,7 +89,7 @@ export class Coach {
   #setStartMs = $state<number | null>(null);
   #nowMs = $state<number | null>(null);
   #cue = $state.raw<(Cue & { shownUntilMs: number }) | null>(null);
-  #framing = $state.raw<readonly FramingIssue[]>([]);
+  #framing = $state.raw<readonly LiveFramingIssue[]>([]);
   #lock = $state.raw<LifterLockStatus | null>(null);
   #rejected = $state.raw<readonly RejectedRep[]>([]);
   #rejectedShownUntilMs: number | null = $state(null);
@@ -110,8 +111,9 @@ export class Coach {
 
   #newFramingPersistence(): FramingPersistence {
     // ref: rule-config liveViewPersistMs / liveNullToleranceMs — the same wait as the spoken view
-    // hint, so banner and voice agree.
-    return new FramingPersistence(this.#settings.config.liveViewPersistMs, this.#settings.config.liveNullToleranceMs);
+    // hint, so banner and voice agree; the analyser's maxGapMs is where tracking itself restarts.
+    const { liveViewPersistMs, liveNullToleranceMs } = this.#settings.config;
+    return new FramingPersistence(liveViewPersistMs, liveNullToleranceMs, DEFAULT_ANALYZER_OPTIONS.maxGapMs);
   }
 
   get analysis() { return this.#analysis; }
@@ -126,7 +128,7 @@ export class Coach {
   /** When the set's clock started (frame time), null before the set starts. */
   get setStartMs() { return this.#setStartMs; }
   /** Framing problems lasting now, most important first (people are in `lifterLock`). */
-  get framing(): readonly FramingIssue[] { return this.#framing; }
+  get framing(): readonly LiveFramingIssue[] { return this.#framing; }
   /** Null while the lifter is alone in view. */
   get lifterLock(): LifterLockStatus | null { return this.#lock; }
   /** Reps seen but not counted in this set. */

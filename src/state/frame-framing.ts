@@ -13,8 +13,15 @@ export interface FramingFields {
   rejectedRep?: RejectedRep | null;
 }
 
+/** A framing issue as the live screen shows it: with whether reps are being counted meanwhile. */
+export interface LiveFramingIssue extends FramingIssue {
+  pausesCounting: boolean;
+}
+
+const PEOPLE: ReadonlySet<FramingReason> = new Set(['other-people', 'lifter-ambiguous']);
+
 export interface FrameFraming {
-  issues: FramingIssue[];
+  issues: LiveFramingIssue[];
   otherPeople: number;
   ambiguous: boolean;
 }
@@ -34,12 +41,17 @@ export function frameFraming(analysis: FrameAnalysis & FramingFields, pose: Pick
   // ref: src/pose/types.ts PoseFrame.lifterLock — more than one person and no lock is ambiguous.
   const ambiguous = pose?.lifterLock === 'ambiguous' || (people > 1 && pose?.lifterLock === undefined);
   const otherPeople = analysis.otherPeople ?? Math.max(0, people - 1);
-  if (analysis.framing) return { issues: analysis.framing, otherPeople, ambiguous: ambiguous || analysis.framing.some((i) => i.reason === 'lifter-ambiguous') };
-  const issues: FramingIssue[] = [];
-  const text = analysis.view.reason;
-  if (text && !analysis.view.usable) {
-    const reason = reasonOfViewText(text);
-    if (reason !== 'other-people') issues.push({ reason, message: text });
+  let raw: FramingIssue[] = analysis.framing ?? [];
+  if (!analysis.framing && analysis.view.reason && !analysis.view.usable) {
+    const reason = reasonOfViewText(analysis.view.reason);
+    if (reason !== 'other-people') raw = [{ reason, message: analysis.view.reason }];
   }
-  return { issues, otherPeople, ambiguous };
+  const lockAmbiguous = ambiguous || raw.some((i) => i.reason === 'lifter-ambiguous');
+  // The analyser counts nothing on an unusable view. Its issues come most important first, the
+  // ones that stop counting before the ones that are only a word (src/analysis/framing-issues.ts),
+  // so on such a frame the first picture problem is the one that pauses counting.
+  const paused = !analysis.view.usable;
+  const firstPicture = raw.findIndex((i) => !PEOPLE.has(i.reason));
+  const issues = raw.map((i, k) => ({ reason: i.reason, message: i.message, pausesCounting: paused && k === firstPicture }));
+  return { issues, otherPeople, ambiguous: lockAmbiguous };
 }

@@ -1,12 +1,15 @@
 /**
  * Keeps the live framing banner steady: a framing problem shows once it has lasted `persistMs`
- * and stays until it has been gone longer than `toleranceMs`, so one odd frame (or one dropped
- * frame at 3 fps) neither flashes a banner nor hides one. Frame time only, never a clock.
+ * and stays until it has been missing for longer than `toleranceMs`, so one odd frame (or one
+ * dropped frame) neither flashes a banner nor hides one. Time is frame time, never a clock, and
+ * continuity is judged on the frames that arrive: on a slow machine (1–2 processed fps) a problem
+ * seen on every frame still shows, however far apart the frames are.
  */
-import type { FramingIssue, FramingReason } from '../analysis/types';
+import type { FramingReason } from '../analysis/types';
+import type { LiveFramingIssue } from './frame-framing';
 
 interface Seen {
-  issue: FramingIssue;
+  issue: LiveFramingIssue;
   sinceMs: number;
   lastMs: number;
 }
@@ -15,22 +18,28 @@ export class FramingPersistence {
   readonly #seen = new Map<FramingReason, Seen>();
   #lastMs: number | null = null;
 
+  /**
+   * @param maxGapMs a gap between frames longer than this (tab hidden, camera stalled) says
+   *   nothing about what happened in between: everything seen before it is forgotten.
+   */
   constructor(
     private readonly persistMs: number,
     private readonly toleranceMs: number,
+    private readonly maxGapMs: number,
   ) {
-    if (!(persistMs >= 0) || !(toleranceMs >= 0)) {
-      throw new RangeError(`expected persistMs and toleranceMs >= 0, got ${persistMs} and ${toleranceMs}`);
+    if (!(persistMs >= 0) || !(toleranceMs >= 0) || !(maxGapMs >= 0)) {
+      throw new RangeError(`expected persistMs, toleranceMs and maxGapMs >= 0, got ${persistMs}, ${toleranceMs} and ${maxGapMs}`);
     }
   }
 
   /** Feeds one frame's issues; returns the ones that have lasted, in the order first seen. */
-  update(timestampMs: number, issues: readonly FramingIssue[]): FramingIssue[] {
-    // A new source restarts its clock, and a long gap (tab hidden, camera stalled) says nothing
-    // about what happened in between: forget what was seen (as evaluate-frame does).
-    if (this.#lastMs !== null && (timestampMs < this.#lastMs || timestampMs - this.#lastMs > this.toleranceMs)) this.reset();
+  update(timestampMs: number, issues: readonly LiveFramingIssue[]): LiveFramingIssue[] {
+    // A new source restarts its clock; a long gap hides what happened in it.
+    if (this.#lastMs !== null && (timestampMs < this.#lastMs || timestampMs - this.#lastMs > this.maxGapMs)) this.reset();
     this.#lastMs = timestampMs;
+    const present = new Set<FramingReason>();
     for (const issue of issues) {
+      present.add(issue.reason);
       const seen = this.#seen.get(issue.reason);
       if (seen) {
         seen.issue = issue;
@@ -39,9 +48,9 @@ export class FramingPersistence {
         this.#seen.set(issue.reason, { issue, sinceMs: timestampMs, lastMs: timestampMs });
       }
     }
-    const shown: FramingIssue[] = [];
+    const shown: LiveFramingIssue[] = [];
     for (const [reason, seen] of this.#seen) {
-      if (timestampMs - seen.lastMs > this.toleranceMs) this.#seen.delete(reason);
+      if (!present.has(reason) && timestampMs - seen.lastMs > this.toleranceMs) this.#seen.delete(reason);
       else if (seen.lastMs - seen.sinceMs >= this.persistMs) shown.push(seen.issue);
     }
     return shown;

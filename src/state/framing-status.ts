@@ -3,44 +3,44 @@
  * problem matters most, whether reps are being counted, who is being tracked, and the words
  * for a rep that was seen but not counted. Rune-free, so component and unit tests use it as is.
  */
-import type { FramingIssue, FramingRange, FramingReason, RejectedRep } from '../analysis/types';
+import type { FramingRange, FramingReason, RejectedRep } from '../analysis/types';
+import type { LiveFramingIssue } from './frame-framing';
 
 /**
- * Most important first: what to fix first so that the rest can even be judged (no person at
- * all, then the view, then what is cut off, then size and light). The people reasons come last:
- * the lifter-lock line shows them, not the framing banner.
+ * Most important first, as the analyser ranks them (src/analysis/framing-issues.ts): what to fix
+ * first so that the rest can even be judged. The people reasons are the lifter-lock line's.
  */
 export const FRAMING_PRIORITY: readonly FramingReason[] = [
-  'no-person',
   'lifter-ambiguous',
-  'front-on',
+  'no-person',
   'feet-out-of-frame',
   'head-out-of-frame',
-  'person-too-small',
+  'front-on',
   'low-confidence',
+  'person-too-small',
   'other-people',
 ];
 
 /** Shown by the lifter-lock line, never by the framing banner. */
 const PEOPLE_REASONS: ReadonlySet<FramingReason> = new Set(['other-people', 'lifter-ambiguous']);
 
-/** Every reason but `other-people` stops reps from counting (the lifter is locked otherwise). */
-export function pausesCounting(reason: FramingReason): boolean {
-  return reason !== 'other-people';
-}
-
-/** The picture problems, most important first, without the people reasons; one per reason. */
-export function framingBannerIssues(issues: readonly FramingIssue[]): FramingIssue[] {
-  const byReason = new Map<FramingReason, FramingIssue>();
+/**
+ * The picture problems for the banner, one per reason, without the people reasons: those that
+ * stop counting first, then by importance.
+ */
+export function framingBannerIssues(issues: readonly LiveFramingIssue[]): LiveFramingIssue[] {
+  const byReason = new Map<FramingReason, LiveFramingIssue>();
   for (const issue of issues) {
     if (!PEOPLE_REASONS.has(issue.reason) && !byReason.has(issue.reason)) byReason.set(issue.reason, issue);
   }
-  return [...byReason.values()].sort((a, b) => FRAMING_PRIORITY.indexOf(a.reason) - FRAMING_PRIORITY.indexOf(b.reason));
+  return [...byReason.values()].sort(
+    (a, b) => Number(b.pausesCounting) - Number(a.pausesCounting) || FRAMING_PRIORITY.indexOf(a.reason) - FRAMING_PRIORITY.indexOf(b.reason),
+  );
 }
 
 /** The banner line: the fix, and (when it stops counting) that reps are not being counted. */
-export function framingBannerText(issue: FramingIssue): string {
-  return pausesCounting(issue.reason) ? `${issue.message} — reps not counted` : issue.message;
+export function framingBannerText(issue: LiveFramingIssue): string {
+  return issue.pausesCounting ? `${issue.message} — reps not counted` : issue.message;
 }
 
 export interface LifterLockStatus {
@@ -67,17 +67,17 @@ export function rejectedRepText(rep: Pick<RejectedRep, 'message'>, count = 1): s
   return `${count} ${count === 1 ? 'rep' : 'reps'} not counted: ${rep.message}`;
 }
 
-export interface PausedTime {
+export interface FramingTime {
   reason: FramingReason;
   message: string;
   durationMs: number;
 }
 
-/** Time with counting paused, per reason, longest first (the summary names the worst few). */
-export function pausedTimeByReason(ranges: readonly FramingRange[]): PausedTime[] {
-  const total = new Map<FramingReason, PausedTime>();
+/** Time with each picture problem, longest first (the summary names the worst few). */
+export function framingTimeByReason(ranges: readonly FramingRange[]): FramingTime[] {
+  const total = new Map<FramingReason, FramingTime>();
   for (const r of ranges) {
-    if (!pausesCounting(r.reason)) continue;
+    if (r.reason === 'other-people') continue;
     const t = total.get(r.reason) ?? { reason: r.reason, message: r.message, durationMs: 0 };
     t.durationMs += Math.max(0, r.endMs - r.startMs);
     total.set(r.reason, t);

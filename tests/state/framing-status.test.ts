@@ -4,32 +4,33 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FrameAnalysis, FramingIssue, FramingRange } from '../../src/analysis/types';
-import { frameFraming } from '../../src/state/frame-framing';
+import { frameFraming, type LiveFramingIssue } from '../../src/state/frame-framing';
 import { FramingPersistence } from '../../src/state/framing-persistence';
 import {
   AMBIGUOUS_LIFTER_TEXT,
   framingBannerIssues,
   framingBannerText,
+  framingTimeByReason,
   lifterLockStatus,
-  pausedTimeByReason,
   rejectedRepText,
 } from '../../src/state/framing-status';
 
-const FEET: FramingIssue = { reason: 'feet-out-of-frame', message: 'Step back: feet out of frame' };
-const DARK: FramingIssue = { reason: 'low-confidence', message: 'Too dark: add light' };
-const FRONT: FramingIssue = { reason: 'front-on', message: 'Turn side-on to the camera' };
-const OTHERS: FramingIssue = { reason: 'other-people', message: '1 other person in view' };
+const FEET: LiveFramingIssue = { reason: 'feet-out-of-frame', message: 'Step back: feet out of frame', pausesCounting: true };
+const DARK: LiveFramingIssue = { reason: 'low-confidence', message: 'Too dark: add light', pausesCounting: false };
+const FRONT: LiveFramingIssue = { reason: 'front-on', message: 'Turn side-on to the camera', pausesCounting: false };
+const OTHERS: LiveFramingIssue = { reason: 'other-people', message: '1 other person in view', pausesCounting: false };
+const HEAD: LiveFramingIssue = { reason: 'head-out-of-frame', message: 'Step back: head out of frame', pausesCounting: false };
 
 describe('framing banner', () => {
-  it('puts the most important problem first and leaves people to the lifter-lock line', () => {
-    const shown = framingBannerIssues([DARK, OTHERS, FEET, FRONT, FEET]);
-    expect(shown.map((i) => i.reason)).toEqual(['front-on', 'feet-out-of-frame', 'low-confidence']);
+  it('puts what stops counting first, then the most important, and leaves people to the lifter-lock line', () => {
+    const shown = framingBannerIssues([DARK, OTHERS, FRONT, HEAD, FEET, FEET]);
+    expect(shown.map((i) => i.reason)).toEqual(['feet-out-of-frame', 'head-out-of-frame', 'front-on', 'low-confidence']);
     expect(framingBannerIssues([OTHERS, { reason: 'lifter-ambiguous', message: 'x' }])).toEqual([]);
   });
 
-  it('says that reps are not counted while the problem lasts', () => {
+  it('says that reps are not counted only while the problem stops counting', () => {
     expect(framingBannerText(FEET)).toBe('Step back: feet out of frame — reps not counted');
-    expect(framingBannerText(OTHERS)).toBe('1 other person in view');
+    expect(framingBannerText(HEAD)).toBe('Step back: head out of frame');
   });
 });
 
@@ -52,14 +53,14 @@ describe('rejected reps and paused time', () => {
     expect(rejectedRepText({ message: 'legs not clearly visible' }, 2)).toBe('2 reps not counted: legs not clearly visible');
   });
 
-  it('sums paused time per reason, longest first, without the informational people reason', () => {
+  it('sums the time per picture problem, longest first, without the informational people reason', () => {
     const ranges: FramingRange[] = [
       { ...FEET, startMs: 0, endMs: 2000 },
       { ...DARK, startMs: 2000, endMs: 5000 },
       { ...FEET, startMs: 6000, endMs: 8500 },
       { ...OTHERS, startMs: 0, endMs: 60_000 },
     ];
-    expect(pausedTimeByReason(ranges)).toEqual([
+    expect(framingTimeByReason(ranges)).toEqual([
       { reason: 'feet-out-of-frame', message: FEET.message, durationMs: 4500 },
       { reason: 'low-confidence', message: DARK.message, durationMs: 3000 },
     ]);
@@ -68,7 +69,7 @@ describe('rejected reps and paused time', () => {
 
 describe('FramingPersistence', () => {
   it('shows a problem only once it has lasted, keeps it over a dropped frame, and drops it once gone', () => {
-    const p = new FramingPersistence(1000, 500);
+    const p = new FramingPersistence(1000, 500, 1500);
     expect(p.update(0, [FEET])).toEqual([]);
     expect(p.update(400, [FEET])).toEqual([]);
     expect(p.update(800, [FEET])).toEqual([]);
@@ -81,38 +82,52 @@ describe('FramingPersistence', () => {
   });
 
   it('never shows a problem seen on single frames', () => {
-    const p = new FramingPersistence(1000, 500);
+    const p = new FramingPersistence(1000, 500, 1500);
     // Frames every 300 ms; the problem on every third frame only.
     const shown = Array.from({ length: 12 }, (_, i) => p.update(i * 300, i % 3 === 0 ? [DARK] : []));
     expect(shown).toHaveLength(12);
     expect(shown.every((s) => s.length === 0)).toBe(true);
   });
 
-  it('forgets everything when the clock restarts (a new source)', () => {
-    const p = new FramingPersistence(0, 500);
+  it('shows a problem seen on every frame of a slow machine (1 processed fps)', () => {
+    const p = new FramingPersistence(1000, 500, 1500);
+    expect(p.update(0, [FEET])).toEqual([]);
+    expect(p.update(1000, [FEET])).toEqual([FEET]);
+    expect(p.update(2000, [])).toEqual([]);
+  });
+
+  it('forgets everything when the clock restarts (a new source) or after a long gap', () => {
+    const p = new FramingPersistence(0, 500, 1500);
     expect(p.update(5000, [FEET])).toEqual([FEET]);
     expect(p.update(0, [DARK])).toEqual([DARK]);
+    const q = new FramingPersistence(1000, 500, 1500);
+    q.update(0, [FEET]);
+    expect(q.update(3000, [FEET])).toEqual([]);
   });
 
   it('rejects negative times', () => {
-    expect(() => new FramingPersistence(-1, 0)).toThrow(/expected persistMs and toleranceMs >= 0, got -1 and 0/);
+    expect(() => new FramingPersistence(-1, 0, 0)).toThrow(/expected persistMs, toleranceMs and maxGapMs >= 0, got -1, 0 and 0/);
   });
 });
 
 describe('frameFraming', () => {
+  const unusable = { kind: 'unusable' as const, personFound: true, inFrame: false, usable: false, reason: 'Step back: feet out of frame', missingJoints: ['leftAnkle'] };
   const analysis = (over: Partial<FrameAnalysis> & { framing?: FramingIssue[]; otherPeople?: number } = {}) =>
-    ({
-      view: { kind: 'side', personFound: true, inFrame: false, usable: false, reason: 'Step back: feet out of frame', missingJoints: ['leftAnkle'] },
-      ...over,
-    }) as FrameAnalysis & { framing?: FramingIssue[]; otherPeople?: number };
+    ({ view: unusable, ...over }) as FrameAnalysis & { framing?: FramingIssue[]; otherPeople?: number };
+  const plain = ({ reason, message }: FramingIssue): FramingIssue => ({ reason, message });
 
-  it("uses the analyser's framing issues and people count when it reports them", () => {
-    const got = frameFraming(analysis({ framing: [DARK, OTHERS], otherPeople: 1 }), { personCount: 2, lifterLock: 'locked' });
-    expect(got).toEqual({ issues: [DARK, OTHERS], otherPeople: 1, ambiguous: false });
+  it("uses the analyser's framing issues and people count; on an unusable view the first picture problem pauses counting", () => {
+    const got = frameFraming(analysis({ framing: [OTHERS, FEET, HEAD].map(plain), otherPeople: 1 }), { personCount: 2, lifterLock: 'locked' });
+    expect(got).toEqual({ issues: [OTHERS, FEET, HEAD], otherPeople: 1, ambiguous: false });
+  });
+
+  it('pauses nothing while the view is usable (words only)', () => {
+    const usable = { ...unusable, kind: 'side' as const, usable: true, inFrame: true, reason: null, missingJoints: [] };
+    expect(frameFraming(analysis({ view: usable, framing: [plain(HEAD)] }), null).issues).toEqual([HEAD]);
   });
 
   it('reads the view assessment when the analyser has no framing list', () => {
-    expect(frameFraming(analysis(), null)).toEqual({ issues: [FEET], otherPeople: 0, ambiguous: false });
+    expect(frameFraming(analysis({ framing: undefined }), null)).toEqual({ issues: [FEET], otherPeople: 0, ambiguous: false });
   });
 
   it('treats several people without a lock as ambiguous, and a lock as locked', () => {

@@ -55,7 +55,7 @@ describe('LiveOverlay', () => {
   });
 
   it('during the set, shows the framing problem at the edge and that reps are not counted', () => {
-    const framing = [{ reason: 'feet-out-of-frame' as const, message: 'Step back: feet out of frame' }];
+    const framing = [{ reason: 'feet-out-of-frame' as const, message: 'Step back: feet out of frame', pausesCounting: true }];
     const { body } = render(LiveOverlay, { props: { ...base, analysis: analysis(), framing } });
     expect(body).toMatch(/data-testid="framing" data-reason="feet-out-of-frame"/);
     expect(body).toContain('Step back: feet out of frame — reps not counted');
@@ -64,14 +64,21 @@ describe('LiveOverlay', () => {
     expect(body).toMatch(/<span class="count[^"]*">3<\/span>/);
   });
 
+  it('during the set, shows a problem that does not stop counting without saying reps are lost', () => {
+    const framing = [{ reason: 'head-out-of-frame' as const, message: 'Step back: head out of frame', pausesCounting: false }];
+    const { body } = render(LiveOverlay, { props: { ...base, analysis: analysis(), framing } });
+    expect(body).toContain('Step back: head out of frame');
+    expect(body).not.toContain('reps not counted');
+  });
+
   it('shows no framing banner during the set while the picture is fine, nor after the set', () => {
-    const framing = [{ reason: 'feet-out-of-frame' as const, message: 'Step back: feet out of frame' }];
+    const framing = [{ reason: 'feet-out-of-frame' as const, message: 'Step back: feet out of frame', pausesCounting: true }];
     expect(render(LiveOverlay, { props: { ...base, analysis: analysis() } }).body).not.toContain('data-testid="framing"');
     expect(render(LiveOverlay, { props: { ...base, status: 'done', analysis: analysis(), framing } }).body).not.toContain('reps not counted');
   });
 
   it('shows the framing banner instead of the same words as a cue', () => {
-    const framing = [{ reason: 'front-on' as const, message: 'Turn side-on to the camera' }];
+    const framing = [{ reason: 'front-on' as const, message: 'Turn side-on to the camera', pausesCounting: true }];
     const cue = { text: 'Turn side-on to the camera', tone: 'bad' as const, ruleId: 'not-visible' };
     const { body } = render(LiveOverlay, { props: { ...base, analysis: analysis(), framing, cue } });
     expect(body).toContain('Turn side-on to the camera — reps not counted');
