@@ -73,7 +73,7 @@ export interface VariantCase {
 
 /** Clear flags of a verdict, sorted: a flag marked borderline is not clear (issue 8 item 7). */
 export function clearFlags(verdict: RepVerdict): string[] {
-  return verdict.flags.filter((f) => (f as { borderline?: boolean }).borderline !== true).map((f) => f.ruleId).sort();
+  return verdict.flags.filter((f) => !f.borderline).map((f) => f.ruleId).sort();
 }
 
 function tally(values: readonly string[]): string[] {
