@@ -9,7 +9,7 @@
 import { chooseLifter, bodySize, findInRegion, resolveLifterChoiceOptions, type LifterChoiceOptions } from '../src/pose/lifter-choice';
 import type { SeenPerson } from '../src/pose/lifter-person';
 import { jointIndex } from '../src/pose/keypoint-tables';
-import { boxOfPoints, boxArea, clipToImage, expandBox } from '../src/pose/pixel-box';
+import { boxOfPoints, boxArea, clipToImage, expandBox, overlapOfSmaller } from '../src/pose/pixel-box';
 import type { DetectorId, LifterLock, PixelBox, PoseFrame } from '../src/pose/types';
 import { imageSizeOf, type PoseDetectorInput, type PoseEstimator } from './detector';
 
@@ -44,6 +44,8 @@ export interface FramePipelineOptions {
   followShiftFrac: number;
   /** Checks in a row the locked lifter may be missing from their region before the lock is given up. */
   maxLostChecks: number;
+  /** Checks in a row that see fewer than two people before the lock is released (one person: no crop). */
+  releaseChecks: number;
   /** A pose landmark counts towards the lifter's box at this visibility, 0..1. */
   trackMinVisibility: number;
   lifterChoice: Partial<LifterChoiceOptions>;
@@ -68,6 +70,11 @@ export const DEFAULT_FRAME_PIPELINE_OPTIONS: FramePipelineOptions = {
   // ref: someone walking past at ~1.4 m/s (Bohannon 1997, comfortable gait speed) crosses a
   // 2-3 m wide view in about 2 s: three one-second checks cover a passer-by hiding the lifter.
   maxLostChecks: 3,
+  // ref: measured on dosipov beside its mirror in a 640x480 camera frame
+  // (tests/e2e/support/two-people.ts, 'mirror', checked at 5 Hz): MultiPose at 256 px missed
+  // both people for up to 2.8 s in a row (the kick's peak, body horizontal), i.e. up to three
+  // one-second checks; five keeps the lock through that with a margin.
+  releaseChecks: 5,
   // ref: DESIGN.md's visibility gate for a usable joint (src/analysis default minVisibility 0.5).
   trackMinVisibility: 0.5,
   lifterChoice: {},
@@ -98,7 +105,12 @@ interface LifterState {
   /** The lifter's hips when the crop was placed: the follow step compares against them. */
   anchor: { x: number; y: number };
   lock: LifterLock;
+  /** Checks in a row with people in view but nobody in the lifter's region. */
   lostChecks: number;
+  /** Checks in a row that saw fewer than two people. */
+  quietChecks: number;
+  /** People the last check that saw several counted: carried while the lock is held. */
+  peopleSeen: number;
 }
 
 function hipsOfPerson(person: SeenPerson, minScore: number): { x: number; y: number } | null {
@@ -149,8 +161,8 @@ export function resolveFramePipelineOptions(options: Partial<FramePipelineOption
   for (const key of ['cropMarginXFrac', 'cropMarginYFrac', 'followShiftFrac'] as const) {
     if (!(Number.isFinite(opts[key]) && opts[key] >= 0)) throw new Error(`expected ${key} >= 0, got ${opts[key]}`);
   }
-  if (!(Number.isInteger(opts.maxLostChecks) && opts.maxLostChecks >= 0)) {
-    throw new Error(`expected maxLostChecks a whole number >= 0, got ${opts.maxLostChecks}`);
+  for (const key of ['maxLostChecks', 'releaseChecks'] as const) {
+    if (!(Number.isInteger(opts[key]) && opts[key] >= 0)) throw new Error(`expected ${key} a whole number >= 0, got ${opts[key]}`);
   }
   resolveLifterChoiceOptions(opts.lifterChoice);
   return opts;
@@ -191,7 +203,7 @@ export function createFramePipeline<I extends PoseDetectorInput>(
   }
 
   /** Locks on `person` (chosen or found again), moving the crop only when it no longer fits. */
-  function lockOn(person: SeenPerson, lock: LifterLock, width: number, height: number): void {
+  function lockOn(person: SeenPerson, lock: LifterLock, peopleSeen: number, width: number, height: number): void {
     const wanted = cropFor(person.box, width, height);
     if (!wanted) {
       dropLock();
@@ -210,6 +222,8 @@ export function createFramePipeline<I extends PoseDetectorInput>(
       anchor: keep && lifter ? lifter.anchor : anchor,
       lock,
       lostChecks: 0,
+      quietChecks: 0,
+      peopleSeen,
     };
   }
 
@@ -232,15 +246,30 @@ export function createFramePipeline<I extends PoseDetectorInput>(
     previousPeople = people;
     if (lifter) {
       const index = findInRegion(people, lifter.box, choiceOpts);
-      if (index >= 0 && people.length <= 1) {
-        dropLock(); // the others left: one person, today's behaviour
+      const held = lifter.box;
+      const inTheWay = people.some((p) => overlapOfSmaller(p.box, held) >= choiceOpts.ambiguousOverlap);
+      if (people.length === 0 || (people.length === 1 && index === 0) || (index < 0 && !inTheWay)) {
+        // Fewer than two people, or the lifter missed with nobody in their way: the others
+        // left, or the check missed people (small people score under its gate: 0 does not
+        // mean nobody). Hold the lock, and the count that set it, for a few checks so a
+        // missed check does not hand the full frame (and perhaps the other person) to the
+        // pose model.
+        lifter.quietChecks++;
+        if (lifter.quietChecks <= opts.releaseChecks) {
+          personCount = lifter.peopleSeen;
+          return;
+        }
+        dropLock();
         return;
       }
+      lifter.quietChecks = 0;
       if (index < 0) {
-        // Nobody in the lifter's region: hidden behind someone, or gone. Hold the region
-        // (a passer-by must not take the lock) and say the skeleton cannot be trusted.
+        // Someone overlaps the lifter's region but is not the lifter: the lifter is hidden
+        // behind them. Hold the region (a passer-by must not take the lock) and say the
+        // skeleton cannot be trusted.
         lifter.lostChecks++;
         lifter.lock = 'ambiguous';
+        lifter.peopleSeen = Math.max(2, people.length);
         if (lifter.lostChecks <= opts.maxLostChecks) return;
         dropLock();
       }
@@ -250,8 +279,15 @@ export function createFramePipeline<I extends PoseDetectorInput>(
       { people, imageWidth: width, imageHeight: height, previousLifter: lifter?.box ?? null, previousPeople: before },
       choiceOpts,
     );
-    if (choice.kind === 'lost') return; // handled above: a found lifter always matches
-    lockOn(people[choice.index] as SeenPerson, choice.lock, width, height);
+    if (choice.kind === 'lost') return; // handled above: a held lifter is always found here
+    if (lifter && choice.lock === 'ambiguous') {
+      // Someone overlaps the lifter: whichever box matched may be theirs, so keep the held
+      // region rather than let an overlapping person carry the lock away.
+      lifter.lock = 'ambiguous';
+      lifter.peopleSeen = people.length;
+      return;
+    }
+    lockOn(people[choice.index] as SeenPerson, choice.lock, people.length, width, height);
   }
 
   /** Between checks the crop follows the lifter's own hips, so a lifter who walks stays inside. */

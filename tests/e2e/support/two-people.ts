@@ -50,3 +50,64 @@ export function makeStillY4m(still: string, outDir: string, seconds = 3): string
   ]);
   return out;
 }
+
+/** The kickback clip whose lifter the two-person clips keep (labels.json: 1 rep, facing left). */
+export const LIFTER_CLIP = join(FIXTURES, 'kickback/cable_kickback_cgi_dosipov.mp4');
+
+/** A second person doing something else: squats in a gym (labels.json: standing to 8.5 s, squats at 10.2 s, 16.8 s). */
+export const OTHER_PERSON_CLIP = join(FIXTURES, 'other/squat_side_rohanx01.mp4');
+
+export type TwoPersonKind =
+  /** The lifter clip beside its own mirror image: two people kicking. */
+  | 'mirror'
+  /** The lifter clip beside OTHER_PERSON_CLIP from its first squat on. */
+  | 'other'
+  /** The mirror image laid over the lifter, shifted by `overlapShiftFrac` of its width: people overlapping. */
+  | 'overlap';
+
+export interface TwoPersonClipOptions {
+  /** Frames per second of the output (subsampled: a short test). */
+  fps: number;
+  /** Height each source is scaled to before composing, px (the result is then fitted into 640x480). */
+  height: number;
+  /** 'overlap' only: how far right of the lifter the mirror is drawn, as a fraction of its width. */
+  overlapShiftFrac: number;
+  /** Container/codec: 'mkv' (lossless PNG frames: Node and browser see the same pixels) or 'y4m' (fake camera). */
+  format: 'mkv' | 'y4m';
+}
+
+export const DEFAULT_TWO_PERSON_CLIP_OPTIONS: TwoPersonClipOptions = { fps: 5, height: 352, overlapShiftFrac: 0.3, format: 'mkv' };
+
+/**
+ * A two-person clip made at test time from LIFTER_CLIP (issue 8, hard variants: "the clip beside
+ * its own mirror", "the clip beside a different clip"), in `outDir`, never in git. The lifter
+ * is always on the left; the clip lasts as long as LIFTER_CLIP.
+ */
+export function makeTwoPersonClip(kind: TwoPersonKind, outDir: string, options: Partial<TwoPersonClipOptions> = {}): string {
+  const opts: TwoPersonClipOptions = { ...DEFAULT_TWO_PERSON_CLIP_OPTIONS, ...options };
+  mkdirSync(outDir, { recursive: true });
+  const tag = kind === 'overlap' ? `${kind}${Math.round(opts.overlapShiftFrac * 100)}` : kind;
+  const out = join(outDir, `two-person-${tag}-${opts.fps}fps-${opts.height}.${opts.format}`);
+  if (existsSync(out)) return out;
+  const scale = `fps=${opts.fps},scale=-2:${opts.height},setsar=1`;
+  let graph: string;
+  const inputs = ['-i', LIFTER_CLIP];
+  if (kind === 'mirror') {
+    graph = `[0:v]${scale},split[l][r];[r]hflip[m];[l][m]hstack=inputs=2`;
+  } else if (kind === 'other') {
+    inputs.push('-ss', '9', '-i', OTHER_PERSON_CLIP);
+    graph = `[0:v]${scale}[l];[1:v]${scale}[r];[l][r]hstack=inputs=2:shortest=1`;
+  } else {
+    // The mirror copy blended over the lifter (both half visible), shifted right.
+    graph =
+      `[0:v]${scale},split[l][r];[r]hflip[m];[l]pad=iw*${(1 + opts.overlapShiftFrac).toFixed(3)}:ih:0:0:black[lp];` +
+      `[m]pad=iw*${(1 + opts.overlapShiftFrac).toFixed(3)}:ih:iw*${opts.overlapShiftFrac.toFixed(3)}:0:black[mp];` +
+      `[lp][mp]blend=all_mode=lighten`;
+  }
+  // Both formats in the camera's 640x480, letterboxed as makeY4m does, so the CLI sees people
+  // as small as the app's fake camera shows them.
+  const fit = `,scale=640:480:force_original_aspect_ratio=decrease,pad=640:480:(ow-iw)/2:(oh-ih)/2,format=${opts.format === 'y4m' ? 'yuv420p' : 'rgb24'}`;
+  const codec = opts.format === 'y4m' ? ['-f', 'yuv4mpegpipe'] : ['-c:v', 'png'];
+  run([...inputs, '-filter_complex', `${graph}${fit}[v]`, '-map', '[v]', '-an', ...codec, out]);
+  return out;
+}
