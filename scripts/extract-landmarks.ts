@@ -1,5 +1,5 @@
 /**
- * Runs the Node estimator over the shared fixture clips and writes each landmark sequence to
+ * Runs the shared per-frame pipeline (src/node/node-frame-pipeline.ts) over the shared fixture clips and writes each landmark sequence to
  * tests/fixtures/landmarks/<clip>.<detector>.json, so the analysis core is tested on real
  * detector output without any video or model in the test run.
  *
@@ -13,7 +13,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { isDetectorId } from '../workers/detector';
 import type { DetectorId, PoseFrame } from '../src/pose/types';
 import { decodeFrames, frameToTensor } from '../src/node/decode-frames';
-import { createNodeEstimator } from '../src/node/node-estimator';
+import { createNodeFramePipeline } from '../src/node/node-frame-pipeline';
 import { probeVideo } from '../src/node/probe-video';
 import { REPO_ROOT, SHARED_FIXTURES_DIR } from '../src/node/repo-paths';
 import { roundPoseFrame, type LandmarkFixture } from '../src/node/landmark-fixture';
@@ -67,7 +67,9 @@ function median(values: readonly number[]): number {
 async function extract(clip: string, detector: DetectorId): Promise<ExtractResult> {
   const path = resolve(SHARED_FIXTURES_DIR, clip);
   const info = await probeVideo(path);
-  const estimator = await createNodeEstimator(detector);
+  // The app's per-frame pipeline (person check and lifter lock included), so a fixture holds
+  // what the app would have analysed.
+  const estimator = await createNodeFramePipeline(detector);
   const frames: PoseFrame[] = [];
   const inferenceMs: number[] = [];
   try {

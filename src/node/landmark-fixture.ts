@@ -62,5 +62,9 @@ export function roundPoseFrame(frame: PoseFrame): PoseFrame {
       visibility: roundTo(w.visibility, r.visibility),
     }));
   }
+  // The person check's outcome travels with the landmarks: the analyser reads it.
+  if (frame.personCount !== undefined) out.personCount = frame.personCount;
+  if (frame.lifterLock !== undefined) out.lifterLock = frame.lifterLock;
+  if (frame.lifterBox !== undefined) out.lifterBox = { ...frame.lifterBox };
   return out;
 }
