@@ -32,8 +32,9 @@ describe('hard variants of the development clips', () => {
   for (const { clip, variant } of fixtures) {
     const label = labels[clip] ?? {};
     const rule = clipVariant(variant).expect;
+    const framing = clipVariant(variant).expectFraming;
     const gap = label.variantGaps?.[variant];
-    it(`${clip} ${variant}: no invented rep${rule === 'exact' && !gap ? ', exact count' : ''}${gap ? ` (known gap: ${gap.reason})` : ''}`, () => {
+    it(`${clip} ${variant}: no invented rep${rule === 'exact' && !gap ? ', exact count' : ''}${framing.length > 0 ? `, ${framing.join('/')} when counting` : ''}${gap ? ` (known gap: ${gap.reason})` : ''}`, () => {
       const fixture = loadVariantFixture(clip, variant);
       expect(fixture?.frames.length ?? 0).toBeGreaterThan(0);
       const result = evaluateVariantCase(clip, variant, fixture?.frames ?? [], label);
