@@ -111,7 +111,8 @@ async function extractOne(clip: string, variant: ClipVariant, info: VariantClipI
   const stem = `${basename(clip).replace(/\.[^.]+$/, '')}.${variant.id}`;
   const variantVideo = join(args.keepVideos ?? work, `${stem}.mp4`);
   const analysisVideo = join(work, `${stem}.10fps.mp4`);
-  await runFfmpeg(variantFfmpegArgs(variant, info, join(SHARED_FIXTURES_DIR, clip), variantVideo));
+  // Kept variant videos (--keep-videos) are whole; temporary ones are encoded at the analysis rate.
+  await runFfmpeg(variantFfmpegArgs(variant, info, join(SHARED_FIXTURES_DIR, clip), variantVideo, { outputFps: args.keepVideos ? null : ANALYSIS_FPS }));
   // The fixed analysis rate, lossless so it adds nothing of its own to the variant.
   await runFfmpeg(['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', '-i', variantVideo, '-vf', `fps=${ANALYSIS_FPS}`, '-an', '-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0', analysisVideo]);
   const probed = await probeVideo(analysisVideo);

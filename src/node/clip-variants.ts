@@ -68,6 +68,11 @@ export interface ClipVariant {
   twoPeople: boolean;
   /** Framing reasons the analyser should report on this variant (informational in the eval). */
   expectFraming: FramingReason[];
+  /**
+   * The encoder's frame rate is part of the variant (a webcam's compression at its own rate):
+   * never sampled down before encoding. Other variants may be encoded at the analysis rate.
+   */
+  keepFrameRate?: boolean;
   filter: (clip: VariantClipInfo) => VariantFilter;
 }
 
@@ -138,7 +143,7 @@ export const CLIP_VARIANTS: readonly ClipVariant[] = Object.freeze([
   },
   {
     id: 'webcam15', description: 'poor webcam: 640 px, 15 fps, CRF 38', expect: 'exact', nuisance: true,
-    timeScale: 1, mirrored: false, twoPeople: false, expectFraming: [], filter: simple('fps=15,scale=640:-2', WEBCAM_ENCODE),
+    timeScale: 1, mirrored: false, twoPeople: false, expectFraming: [], keepFrameRate: true, filter: simple('fps=15,scale=640:-2', WEBCAM_ENCODE),
   },
   {
     id: 'w320', description: '320 px wide', expect: 'exact', nuisance: true,
@@ -185,22 +190,35 @@ export function clipVariant(id: string): ClipVariant {
   return variant;
 }
 
-/**
- * The ffmpeg arguments that write `variant` of the clip at `inputPath` to `outputPath` (mp4,
- * video only). `maxDurationS` trims the input (tests make one second).
- */
+export interface VariantCommandOptions {
+  /** Trim the input to this many seconds (tests make one). */
+  maxDurationS: number;
+  /**
+   * Encode at this frame rate (frames dropped after the filters) unless the variant keeps its
+   * own: the analysis samples 10 fps anyway, and encoding a third of the frames saves most of
+   * the encoder's time. Null encodes every frame.
+   */
+  outputFps: number | null;
+}
+
+export const DEFAULT_VARIANT_COMMAND_OPTIONS: VariantCommandOptions = { maxDurationS: Number.POSITIVE_INFINITY, outputFps: null };
+
+/** The ffmpeg arguments that write `variant` of the clip at `inputPath` to `outputPath` (mp4, video only). */
 export function variantFfmpegArgs(
   variant: ClipVariant,
   clip: VariantClipInfo,
   inputPath: string,
   outputPath: string,
-  maxDurationS: number = Number.POSITIVE_INFINITY,
+  options: Partial<VariantCommandOptions> = {},
 ): string[] {
+  const o: VariantCommandOptions = { ...DEFAULT_VARIANT_COMMAND_OPTIONS, ...options };
   const f = variant.filter(clip);
-  const trim = Number.isFinite(maxDurationS) ? ['-t', String(maxDurationS)] : [];
+  const trim = Number.isFinite(o.maxDurationS) ? ['-t', String(o.maxDurationS)] : [];
   const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', ...trim, '-i', inputPath];
   if (f.secondInput) args.push(...f.secondInput.preArgs, ...trim, '-i', f.secondInput.path);
-  args.push('-filter_complex', f.filterComplex, '-map', '[v]', '-an', ...f.encoderArgs, '-movflags', '+faststart', outputPath);
+  // The fps filter after the variant's graph (a timestamp-exact sampler; -r would pad the end).
+  const graph = o.outputFps !== null && !variant.keepFrameRate ? `${f.filterComplex.replace(/\[v\]$/, '[full]')};[full]fps=${o.outputFps}[v]` : f.filterComplex;
+  args.push('-filter_complex', graph, '-map', '[v]', '-an', ...f.encoderArgs, '-movflags', '+faststart', outputPath);
   return args;
 }
 

@@ -41,11 +41,14 @@ describe('the variant catalogue', () => {
   it('builds the crop for the lower 45 % from the clip size, and loops the other clip of a pair', () => {
     const cut = variantFfmpegArgs(clipVariant('cut-lower'), info, 'in.mp4', 'out.mp4');
     expect(cut[cut.indexOf('-filter_complex') + 1]).toBe('[0:v]crop=960:298:0:0,format=yuv420p[v]');
-    const pair = variantFfmpegArgs(clipVariant('pair-other'), info, 'in.mp4', 'out.mp4', 1);
+    const pair = variantFfmpegArgs(clipVariant('pair-other'), info, 'in.mp4', 'out.mp4', { maxDurationS: 1 });
     expect(pair.filter((a) => a === '-i')).toHaveLength(2);
     expect(pair.slice(pair.indexOf('-stream_loop'), pair.indexOf('-stream_loop') + 2)).toEqual(['-stream_loop', '-1']);
     const head = variantFfmpegArgs(clipVariant('cut-head'), info, 'in.mp4', 'out.mp4');
     expect(head[head.indexOf('-filter_complex') + 1]).toBe('[0:v]crop=960:324:0:216,format=yuv420p[v]');
+    // The webcam variant's compression happens at its own 15 fps, never at the analysis rate.
+    expect(variantFfmpegArgs(clipVariant('webcam15'), info, 'in.mp4', 'out.mp4', { outputFps: 10 }).join(' ')).not.toContain('fps=10');
+    expect(variantFfmpegArgs(clipVariant('blurred'), info, 'in.mp4', 'out.mp4', { outputFps: 10 }).join(' ')).toContain('format=yuv420p[full];[full]fps=10[v]');
   });
 });
 
@@ -68,12 +71,14 @@ describe('variant videos made by ffmpeg', () => {
   for (const id of ['cut-lower', 'rot10', 'pair-other'] as const) {
     it(`makes a playable ${id} video from one second of ${CLIP}`, async () => {
       const out = join(dir, `${id}.mp4`);
-      const result = spawnSync(ffmpegPath(), variantFfmpegArgs(clipVariant(id), info, join(SHARED_FIXTURES_DIR, CLIP), out, 1), { encoding: 'utf8' });
+      const result = spawnSync(ffmpegPath(), variantFfmpegArgs(clipVariant(id), info, join(SHARED_FIXTURES_DIR, CLIP), out, { maxDurationS: 1, outputFps: 10 }), { encoding: 'utf8' });
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       const probed = await probeVideo(out);
       expect(probed.durationS).toBeGreaterThan(0.8);
       expect(probed.durationS).toBeLessThan(1.2);
+      // Encoded at the analysis rate: the encoder gets a third of the clip's 30 frames/s.
+      expect(probed.fps).toBe(10);
       if (id === 'cut-lower') expect([probed.width, probed.height]).toEqual([960, 298]);
       // Rotating by 10° in an enlarged canvas: w cos + h sin = 1039.2 wide, w sin + h cos = 698.5
       // high, rounded by ffmpeg to even sizes: nothing of the picture is cut off.
