@@ -92,14 +92,16 @@ describe('real-footage regression: kickback rep counts on extracted landmarks', 
       continue;
     }
     const gap = label.knownGaps?.[fixture.detector];
-    it(`${file}: ${expected} kickback rep(s)${gap ? ` (known gap: ±${gap.maxCountError})` : ''}`, () => {
+    // A kickback clip whose last rep is cut by its end accepts either count (labels' repCountAny).
+    const accepted = label.expectedKickbackReps === undefined && expected === label.repCount && label.repCountAny?.length ? label.repCountAny : [expected];
+    it(`${file}: ${accepted.join(' or ')} kickback rep(s)${gap ? ` (known gap: ±${gap.maxCountError})` : ''}`, () => {
       const { reps, results } = run(fixture);
       if (gap !== undefined) {
-        expect(Math.abs(reps.length - expected)).toBeLessThanOrEqual(gap.maxCountError);
+        expect(Math.min(...accepted.map((a) => Math.abs(reps.length - a)))).toBeLessThanOrEqual(gap.maxCountError);
       } else {
-        expect(reps.length).toBe(expected);
+        expect(accepted).toContain(reps.length);
       }
-      if (expected > 0 && reps.length === expected && label.repPeaksS !== undefined) {
+      if (expected > 0 && accepted.includes(reps.length) && label.repPeaksS !== undefined && reps.length <= label.repPeaksS.length) {
         // ref: the labels are read off 2-4 fps frame grids; a held top spans ~1 s.
         reps.forEach((rep, i) => {
           expect(Math.abs(rep.peakMs / 1000 - (label.repPeaksS?.[i] ?? Infinity))).toBeLessThan(0.6);
