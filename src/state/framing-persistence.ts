@@ -42,7 +42,9 @@ export class FramingPersistence {
       present.add(issue.reason);
       const seen = this.#seen.get(issue.reason);
       if (seen) {
-        seen.issue = issue;
+        // Once it has stopped counting, it says so for as long as it lasts: an analyser that
+        // flips between two reasons frame by frame still counts nothing meanwhile.
+        seen.issue = { ...issue, pausesCounting: seen.issue.pausesCounting || issue.pausesCounting };
         seen.lastMs = timestampMs;
       } else {
         this.#seen.set(issue.reason, { issue, sinceMs: timestampMs, lastMs: timestampMs });

@@ -96,6 +96,13 @@ describe('FramingPersistence', () => {
     expect(p.update(2000, [])).toEqual([]);
   });
 
+  it('keeps saying reps are not counted while a problem that stopped counting lasts', () => {
+    const p = new FramingPersistence(0, 500, 1500);
+    expect(p.update(0, [DARK])).toEqual([DARK]);
+    expect(p.update(300, [{ ...DARK, pausesCounting: true }])[0]?.pausesCounting).toBe(true);
+    expect(p.update(600, [DARK])[0]?.pausesCounting).toBe(true);
+  });
+
   it('forgets everything when the clock restarts (a new source) or after a long gap', () => {
     const p = new FramingPersistence(0, 500, 1500);
     expect(p.update(5000, [FEET])).toEqual([FEET]);
