@@ -60,9 +60,9 @@ function parseArgs(argv: string[]): EvalArgs {
 const cell = (value: unknown): string => (value === null || value === undefined ? '—' : String(value));
 
 function printTable(rows: RepEvalRow[]): void {
-  const header = ['clip', 'exercise', 'kickbacks expected', 'reps found', 'err', 'leg', 'facing (label)', 'view', 'peak err s', 'flags / error'];
+  const header = ['clip', 'exercise', 'kickbacks expected', 'reps found', 'err', 'leg (label)', 'facing (label)', 'view', 'peak err s', 'flags / error'];
   const lines = rows.map((r) => [
-    r.clip, cell(r.exercise).slice(0, 28), cell(r.labelledReps), cell(r.foundReps), cell(r.countError), cell(r.workingLeg),
+    r.clip, cell(r.exercise).slice(0, 28), cell(r.labelledReps), cell(r.foundReps), cell(r.countError), `${cell(r.workingLeg)} (${cell(r.labelledWorkingLeg)})`,
     `${cell(r.facing)} (${cell(r.labelledFacing)})`, cell(r.view), cell(r.peakErrorS),
     [r.flags.join(','), r.error ?? ''].filter(Boolean).join(' ') || '—',
   ]);

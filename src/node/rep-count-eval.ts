@@ -35,6 +35,8 @@ export interface RepEvalRow {
   /** found − labelled; null when unlabelled. */
   countError: number | null;
   workingLeg: string | null;
+  /** The labelled working leg, where labelled. */
+  labelledWorkingLeg: string | null;
   facing: string | null;
   labelledFacing: string | null;
   facingCorrect: boolean | null;
@@ -102,6 +104,7 @@ export function evaluateClip(clip: string, report: ClipReport, label: ClipLabel)
     foundReps: found,
     countError: countErrorOf(found, acceptedKickbackReps(label)),
     workingLeg: report.workingLeg,
+    labelledWorkingLeg: label.workingLeg ?? null,
     facing: report.facing,
     labelledFacing,
     facingCorrect: labelledFacing === null ? null : report.facing === labelledFacing,
