@@ -2,47 +2,49 @@
  * Facade of the analysis core: PoseFrames in (timestamp order), per-frame analysis and completed
  * reps out. Pure: no clock, no DOM; the frame's timestampMs is the only time source.
  *
- * Per frame: gated joints → leg identity by continuity → One Euro smoothing → view and facing →
- * sagittal-plane angles (2D or 3D path) → working leg → one rep/phase machine per leg → reps
- * that pass the working-leg, bilateral and hip-hinge checks → per-rep metrics.
+ * push() is a flat list of named steps, each in its own file: gated joints → leg identity →
+ * smoothing → view and facing → plane body and angles → view assessment, lifter lock and
+ * framing → working leg → lumbar arch and pelvis tilt → rep machines → rep gates and evidence
+ * gate → framing ranges → the frame's result.
  */
-import { bodyTorsoLeanDeg, legAngles, type PlaneBody, type PlaneLeg } from '../geometry/sagittal-angles';
-import { contourArcDeg, trunkLeanArchDeg } from '../geometry/lumbar-arch';
-import { facingScore } from '../geometry/facing-score';
-import { imageToPlane } from '../geometry/image-to-plane';
-import { pelvisTiltDeg2d, pelvisTiltDeg3d } from '../geometry/pelvis-tilt';
-import { isFinitePlanePoint, midpoint, type PlanePoint } from '../geometry/plane-point';
-import { sagittalBasis, worldToPlane } from '../geometry/world-to-plane';
-import { JOINT_NAMES, jointIndex, jointRecord, type JointName } from '../pose/keypoint-tables';
-import { readAllJoints, type JointGate, type Point2, type Point3 } from '../pose/read-joint';
+import { bodyTorsoLeanDeg, legAngles, type LegAngles } from '../geometry/sagittal-angles';
+import { JOINT_NAMES, jointIndex } from '../pose/keypoint-tables';
+import { readAllJoints, type JointGate, type JointStatus, type Point2 } from '../pose/read-joint';
 import type { KeypointSet, Landmark, PoseFrame } from '../pose/types';
 import { validatePoseFrame } from '../pose/validate-pose-frame';
-import { LandmarkSmoother } from '../signal/landmark-smoother';
-import { median, quantile } from '../signal/robust-stats';
 import { TimeWindow } from '../signal/time-window';
-import { bodyWidthRatio, offSideDegFromWidthRatio } from './body-width-ratio';
-import { hipAxisOffSideDeg } from '../geometry/hip-axis-off-side';
+import { AnglePathSelector } from './angle-path-selector';
+import { ArchReference } from './arch-reference';
+import { bodyLengthFrac } from './body-length';
+import { cleanLegJoints } from './clean-leg-joints';
 import { DEFAULT_ANALYZER_OPTIONS, DEFAULT_MIN_VISIBILITY } from './default-options';
-import { FacingTracker } from './facing-tracker';
+import { framePelvisTiltDeg } from './frame-pelvis-tilt';
+import { framePlaneBody } from './frame-plane-body';
+import { framingIssues, type RankedIssue } from './framing-issues';
+import { FRAMING_MESSAGES, LIFTER_AMBIGUOUS_MESSAGE } from './framing-messages';
+import { FramingRangeTracker } from './framing-ranges';
+import { judgeRepEvent } from './judge-rep-event';
 import type { LegFrameSample } from './leg-frame-sample';
 import { LegIdentityTracker } from './leg-identity-tracker';
-import { computeRepMetrics } from './rep-metrics';
+import { readLifterLock, type LifterLockReading } from './lifter-lock';
 import { RepPhaseMachine, type RepEvent } from './rep-phase-machine';
+import { markSquashedLegs } from './squashed-legs';
+import { JointSmoothing, type JointMap } from './smooth-joints';
 import type {
   AnalyzerOptions,
-  AnglePath,
   Angles,
   FrameAnalysis,
+  FramingIssue,
+  FramingRange,
   LegDetail,
-  LumbarArchSource,
   Phase,
+  RejectedRep,
   RepMetrics,
   Side,
+  ViewAssessment,
 } from './types';
-import { ViewClassifier } from './view-classifier';
-import { AnglePathSelector } from './angle-path-selector';
 import { assessView } from './view-assessment';
-import { cleanLegJoints } from './clean-leg-joints';
+import { ViewAndFacingStep } from './view-and-facing';
 import { WorkingLegTracker } from './working-leg-tracker';
 
 export interface KickbackAnalyzer {
@@ -50,83 +52,37 @@ export interface KickbackAnalyzer {
   push(frame: PoseFrame): FrameAnalysis;
   /** Completed reps so far (never lost, in completion order). */
   readonly reps: readonly RepMetrics[];
+  /** Rep-shaped movements that were not counted because they were not clearly seen. */
+  readonly rejected: readonly RejectedRep[];
+  /** Framing problems over time, merged per reason; ranges still open are closed by finish(). */
+  readonly framing: readonly FramingRange[];
   /**
    * The stream has ended (set stopped, video over): count a rep whose leg is already most of the
-   * way back down. Returns it (also appended to `reps`), or null. Pushing more frames afterwards
-   * is allowed.
+   * way back down (if it was clearly seen), and close open framing ranges. Returns the rep (also
+   * appended to `reps`), or null. Pushing more frames afterwards is allowed.
    */
   finish(): RepMetrics | null;
   reset(): void;
 }
 
-/** What the lifter is told while the person counter sees more than one person. */
-export const TWO_PEOPLE_REASON = 'Two people in view — only the lifter should be in the picture';
-
-// ref: DESIGN.md §3 "bilateral movements (squat, good morning: both thighs move together) are
-// not kickback reps": in a kickback the standing thigh stays still (a few degrees of sway), so
-// half the working leg's range on the other thigh means both legs are moving.
-const BILATERAL_MAX_FRAC = 0.5;
-// ref: guide, "a targeted isolation movement" with the torso braced: when the trunk turns by
-// more than 60 % of the thigh's range, the leg rides along with a hip hinge (single-leg
-// deadlift), which is not a kickback. Torso sway in a swung kickback stays far below that.
-const HINGE_MAX_FRAC = 0.6;
-// ref: guide, the kickback isolates hip extension with the body weight resting on the standing
-// leg: the hips stay put. A squat lowers them by about a thigh length (and BlazePose often hides
-// the far leg in a side view, squat_side_aitrainer, so the bilateral check cannot always see
-// it); more than a third of a thigh of vertical hip travel is not a kickback.
-const HIP_TRAVEL_MAX_FRAC = 0.35;
-// ref: DESIGN.md §2 working leg "switchable mid-session when the user changes legs" (issue 3):
-// a rep on the other leg switches the working leg only if the old one stayed within a quarter of
-// the rep's range (stricter than the bilateral check: a switch must be unambiguous).
-const SWITCH_MAX_OTHER_FRAC = 0.25;
-// ref: DESIGN.md §2 lumbar arch (b), "torso lean at rep start − now ... needs smoothing and a
-// margin": the reference is the mean torso lean over the last half second at rest, where "at
-// rest" means the thigh within 1.5° of the rep machine's rest level (about the 2D noise, issue 3
-// facts), so the first degrees of a lift (detected a little late) do not leak into it.
-const ARCH_REFERENCE_MS = 500;
-const ARCH_REST_BAND_DEG = 1.5;
-// ref: rep-phase-machine.ts EDGE_FRAC (a rep is counted at 10 % of its range from rest): give the
-// leg half a second to settle.
-const ARCH_SETTLE_MS = 500;
-// ref: rep-phase-machine.ts HISTORY_MS, plus margin: how long a per-leg frame history is kept for
-// rep metrics (a slow rep with a long hold fits).
-const SAMPLE_HISTORY_MS = 30000;
-// ref: pelvis-tilt.ts: in the image the hips must be a tenth of a trunk apart to give a line.
-const PELVIS_MIN_SEPARATION_FRAC = 0.1;
+/** What the lifter is told while the lifter cannot be told apart from someone else. */
+export { LIFTER_AMBIGUOUS_MESSAGE };
+/**
+ * @deprecated The view's reason while the lifter cannot be told apart; kept only until the
+ * framing check (src/ui/FramingCheck.svelte) reads FrameAnalysis.framing instead.
+ */
+export const TWO_PEOPLE_REASON = LIFTER_AMBIGUOUS_MESSAGE;
 
 // ref: guide, "a slight forward lean in the torso, approximately 45 degrees"; even a quadruped
 // donkey kick keeps the trunk near horizontal (90°). A trunk pointing 20° past horizontal is
 // the detector misreading the body (cable_kickback_cgi_kinkatsu 0–2.5 s, the close-ups in
 // wahoo_one_legged_dead_lift read 135–160°), not a pose to measure.
 const MAX_TORSO_LEAN_DEG = 110;
-// ref: normal hip extension is 10–30° (AAOS joint-motion norms) and the lumbar spine adds up
-// to ~30° more (Troke et al. 2005), which the trunk-line definition also counts (DESIGN.md §2):
-// a "rep" peaking past 70° is a misread body (cable_kickback_cgi_kinkatsu 1–2.5 s reads 80–130°).
-const MAX_HIP_EXTENSION_DEG = 70;
+// ref: rep-phase-machine.ts HISTORY_MS, plus margin: how long a per-leg frame history is kept for
+// rep metrics and the evidence gate (a slow rep with a long hold fits).
+const SAMPLE_HISTORY_MS = 30000;
 
-type JointMap<P> = Record<JointName, P | null>;
-
-const ANALYSED_JOINTS: ReadonlySet<JointName> = new Set<JointName>(
-  JOINT_NAMES.filter((n) => !/Eye|Elbow|Wrist/.test(n)),
-);
-
-interface RestReference {
-  items: { t: number; v: number }[];
-  sum: number;
-}
-
-function emptyMap<P>(): JointMap<P> {
-  return jointRecord<P | null>(null);
-}
-
-function mid2(a: Point2 | null, b: Point2 | null): Point2 | null {
-  if (a !== null && b !== null) return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-  return a ?? b;
-}
-
-function otherSide(s: Side): Side {
-  return s === 'left' ? 'right' : 'left';
-}
+const SIDES = ['left', 'right'] as const;
 
 const NULL_ANGLES: Angles = Object.freeze({
   torsoLeanDeg: null,
@@ -136,6 +92,10 @@ const NULL_ANGLES: Angles = Object.freeze({
   lumbarArchDeg: null,
   pelvisTiltDeg: null,
 });
+
+function otherSide(s: Side): Side {
+  return s === 'left' ? 'right' : 'left';
+}
 
 export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): KickbackAnalyzer {
   const opts: AnalyzerOptions = { ...DEFAULT_ANALYZER_OPTIONS, ...options };
@@ -155,280 +115,168 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     derivateCutoffHz: opts.smoothingDerivateCutoffHz,
     maxGapMs: opts.maxGapMs,
   };
-  const machineOpts = {
-    minRomDeg: opts.minRomDeg,
-    minRepDurationMs: opts.minRepDurationMs,
-    maxGapMs: opts.maxGapMs,
-  };
+  const machineOpts = { minRomDeg: opts.minRomDeg, minRepDurationMs: opts.minRepDurationMs, maxGapMs: opts.maxGapMs };
+  const newMachines = (): Record<Side, RepPhaseMachine> => ({ left: new RepPhaseMachine(machineOpts), right: new RepPhaseMachine(machineOpts) });
+  const newSamples = (): Record<Side, TimeWindow<LegFrameSample>> => ({ left: new TimeWindow(), right: new TimeWindow() });
+  const newLegTracker = (): WorkingLegTracker => new WorkingLegTracker({ windowMs: opts.legWindowMs, switchRatio: opts.legSwitchRatio });
 
-  let smoother2d = new LandmarkSmoother(filterOpts);
-  let smoother3d = new LandmarkSmoother(filterOpts);
-  let identity = new LegIdentityTracker();
-  let facingTracker = new FacingTracker();
-  let viewClassifier = new ViewClassifier();
-  let legTracker = new WorkingLegTracker({ windowMs: opts.legWindowMs, switchRatio: opts.legSwitchRatio });
-  let machines: Record<Side, RepPhaseMachine> = {
-    left: new RepPhaseMachine(machineOpts),
-    right: new RepPhaseMachine(machineOpts),
-  };
-  let samples: Record<Side, TimeWindow<LegFrameSample>> = { left: new TimeWindow(), right: new TimeWindow() };
-  let restLeans: RestReference = { items: [], sum: 0 };
-  let restContours: RestReference = { items: [], sum: 0 };
-  let lastTimestampMs: number | null = null;
-  let restSinceMs: number | null = null;
+  const smoothing = new JointSmoothing(filterOpts, opts.smoothLandmarks, opts.includeLandmarks);
+  const viewAndFacing = new ViewAndFacingStep();
   const pathSelector = new AnglePathSelector(opts.anglePath);
+  const framingRanges = new FramingRangeTracker();
+  let identity = new LegIdentityTracker();
+  let legTracker = newLegTracker();
+  let machines = newMachines();
+  let samples = newSamples();
+  let arch = new ArchReference();
+  let lastTimestampMs: number | null = null;
   const reps: RepMetrics[] = [];
+  const rejected: RejectedRep[] = [];
 
   function resetState(): void {
-    smoother2d = new LandmarkSmoother(filterOpts);
-    smoother3d = new LandmarkSmoother(filterOpts);
-    identity = new LegIdentityTracker();
-    facingTracker = new FacingTracker();
-    viewClassifier = new ViewClassifier();
-    legTracker = new WorkingLegTracker({ windowMs: opts.legWindowMs, switchRatio: opts.legSwitchRatio });
-    machines = { left: new RepPhaseMachine(machineOpts), right: new RepPhaseMachine(machineOpts) };
-    samples = { left: new TimeWindow(), right: new TimeWindow() };
-    restLeans = { items: [], sum: 0 };
-    restContours = { items: [], sum: 0 };
-    lastTimestampMs = null;
-    restSinceMs = null;
+    smoothing.reset();
+    viewAndFacing.reset();
     pathSelector.reset();
+    framingRanges.reset();
+    identity = new LegIdentityTracker();
+    legTracker = newLegTracker();
+    machines = newMachines();
+    samples = newSamples();
+    arch = new ArchReference();
+    lastTimestampMs = null;
   }
 
-  function pushSample(side: Side, s: LegFrameSample): void {
-    samples[side].push(s);
-    samples[side].trimBefore(s.t - SAMPLE_HISTORY_MS);
-  }
-
-  /**
-   * Keep a reference value while the leg is at rest; return the reference (frozen mid-rep): the
-   * mean over the last ARCH_REFERENCE_MS of rest (inputs are One Euro-smoothed already).
-   */
-  function restReference(ref: RestReference, t: number, v: number | null, atRest: boolean): number | null {
-    if (atRest && v !== null) {
-      ref.items.push({ t, v });
-      ref.sum += v;
-      while (ref.items.length > 1 && (ref.items[0]?.t ?? 0) < t - ARCH_REFERENCE_MS) ref.sum -= ref.items.shift()?.v ?? 0;
-    }
-    return ref.items.length === 0 ? null : ref.sum / ref.items.length;
-  }
-
-  function acceptRep(leg: Side, event: RepEvent, workingLeg: Side | null): RepMetrics | null {
-    const legSamples = samples[leg].toArray();
-    const inRep = legSamples.filter((s) => s.t >= event.startMs - 1e-6 && s.t <= event.endMs + 1e-6);
-    const otherLo = quantile(inRep.map((s) => s.otherThighDeg), 0.05);
-    const otherHi = quantile(inRep.map((s) => s.otherThighDeg), 0.95);
-    const otherRange = otherLo === null || otherHi === null ? null : otherHi - otherLo;
-    // A rep by the leg that is not (yet) the working one counts, and makes it the working one,
-    // only when the other leg was clearly still throughout: the user changed legs.
-    const maxOther = (workingLeg === leg ? BILATERAL_MAX_FRAC : SWITCH_MAX_OTHER_FRAC) * event.romDeg;
-    if (otherRange === null ? workingLeg !== leg : otherRange >= maxOther) return null;
-    const leanLo = quantile(inRep.map((s) => s.torsoLeanDeg), 0.05);
-    const leanHi = quantile(inRep.map((s) => s.torsoLeanDeg), 0.95);
-    if (leanLo !== null && leanHi !== null && leanHi - leanLo >= HINGE_MAX_FRAC * event.romDeg) {
-      return null;
-    }
-    const hipLo = quantile(inRep.map((s) => s.hipHeightPx), 0.05);
-    const hipHi = quantile(inRep.map((s) => s.hipHeightPx), 0.95);
-    const thighPx = median(inRep.map((s) => s.thighLengthPx));
-    if (hipLo !== null && hipHi !== null && thighPx !== null && hipHi - hipLo >= HIP_TRAVEL_MAX_FRAC * thighPx) {
-      return null;
-    }
-    const metrics = computeRepMetrics({
-      index: reps.length + 1,
-      leg,
-      event,
-      samples: legSamples.filter((s) => s.t >= event.startMs - 1000),
-      holdBandDeg: opts.holdBandDeg,
-    });
-    if (metrics.peakHipExtensionDeg !== null && metrics.peakHipExtensionDeg > MAX_HIP_EXTENSION_DEG) return null;
-    if (workingLeg !== leg) legTracker.force(leg);
-    return metrics;
-  }
-
-  function push(frame: PoseFrame): FrameAnalysis {
+  /** Step 0: timestamps strictly increase; a long gap forgets who was where. */
+  function checkTime(frame: PoseFrame): number {
     validatePoseFrame(frame);
     const t = frame.timestampMs;
     if (lastTimestampMs !== null && t <= lastTimestampMs) {
       throw new RangeError(`expected timestampMs > ${lastTimestampMs}, got ${t}`);
     }
-    if (lastTimestampMs !== null && t - lastTimestampMs > opts.maxGapMs) {
-      // Positions from before a long gap say nothing about who is where now.
-      identity.reset();
-    }
+    if (lastTimestampMs !== null && t - lastTimestampMs > opts.maxGapMs) identity.reset();
     lastTimestampMs = t;
+    return t;
+  }
+
+  /** Rep machines step on one leg's thigh; a completed movement goes through every rep gate. */
+  function stepRepMachine(side: Side, t: number, thighDeg: number | null, workingLeg: Side | null) {
+    const upd = machines[side].update(t, thighDeg);
+    return upd.completed === null ? null : settleRep(side, upd.completed, workingLeg);
+  }
+
+  function settleRep(leg: Side, event: RepEvent, workingLeg: Side | null): { rep: RepMetrics | null; rejected: RejectedRep | null } {
+    const outcome = judgeRepEvent({
+      leg,
+      event,
+      samples: samples[leg].toArray(),
+      onWorkingLeg: workingLeg === leg,
+      index: reps.length + 1,
+      holdBandDeg: opts.holdBandDeg,
+    });
+    if (outcome.kind === 'rejected') {
+      rejected.push(outcome.rejected);
+      return { rep: null, rejected: outcome.rejected };
+    }
+    if (outcome.kind === 'not-a-kickback') return { rep: null, rejected: null };
+    reps.push(outcome.rep);
+    if (workingLeg !== leg) legTracker.force(leg);
+    return { rep: outcome.rep, rejected: null };
+  }
+
+  function noPersonFrame(t: number, lock: LifterLockReading): FrameAnalysis {
+    identity.reset();
+    for (const side of SIDES) machines[side].update(t, null);
+    legTracker.update(t, null, null);
+    viewAndFacing.nothingSeen(t);
+    const framing: FramingIssue[] = [{ reason: 'no-person', message: FRAMING_MESSAGES['no-person'] }];
+    framingRanges.update(t, framing);
+    return {
+      timestampMs: t,
+      angles: { ...NULL_ANGLES },
+      anglePath: '2d',
+      lumbarArchSource: null,
+      workingLeg: legTracker.current,
+      facing: viewAndFacing.currentFacing,
+      view: { kind: 'unusable', personFound: false, inFrame: false, usable: false, reason: FRAMING_MESSAGES['no-person'], missingJoints: [] },
+      phase: displayPhase(legTracker.current),
+      repCount: reps.length,
+      completedRep: null,
+      framing,
+      rejectedRep: null,
+      rejectedCount: rejected.length,
+      otherPeople: lock.otherPeople,
+    };
+  }
+
+  function push(frame: PoseFrame): FrameAnalysis {
+    const t = checkTime(frame);
+    const lock = readLifterLock(frame);
+    if (frame.landmarks.length === 0) return noPersonFrame(t, lock);
     const workingBefore = legTracker.current;
 
-    if (frame.landmarks.length === 0) {
-      identity.reset();
-      for (const side of ['left', 'right'] as const) {
-        machines[side].update(t, null);
-      }
-      legTracker.update(t, null, null);
-      viewClassifier.update(t, null);
-      facingTracker.update(t, null);
-      return {
-        timestampMs: t,
-        angles: { ...NULL_ANGLES },
-        anglePath: '2d',
-        lumbarArchSource: null,
-        workingLeg: legTracker.current,
-        facing: facingTracker.current,
-        view: {
-          kind: 'unusable',
-          personFound: false,
-          inFrame: false,
-          usable: false,
-          reason: 'No person in view',
-          missingJoints: [],
-        },
-        phase: displayPhase(legTracker.current),
-        repCount: reps.length,
-        completedRep: null,
-      };
-    }
-
-    // 1. Gated joints (pixels and world) and why each is missing.
-    const gate = gates[frame.keypointSet];
-    const all = readAllJoints(frame, gate);
-    const raw2d = all.pixel;
-    const raw3d = all.world;
-    const statuses = all.status;
-
-    // 2. Leg identity by continuity, then anatomical plausibility.
+    // 1–3. Gated joints, legs put right by continuity, invented legs out, One Euro smoothing.
+    const all = readAllJoints(frame, gates[frame.keypointSet]);
     cleanLegJoints(all, identity, t);
-
-    // 3. Smoothing.
-    // Eyes, elbows and wrists feed no angle: smooth them only when they are drawn.
-    const list2d = JOINT_NAMES.map((n) => (opts.includeLandmarks || ANALYSED_JOINTS.has(n) ? raw2d[n] : null));
-    const list3d = JOINT_NAMES.map((n) => (ANALYSED_JOINTS.has(n) ? raw3d[n] : null));
-    const sm2d = opts.smoothLandmarks ? smoother2d.apply(list2d, t, frame.imageHeight) : list2d;
-    const sm3d = opts.smoothLandmarks ? smoother3d.apply(list3d, t, 1) : list3d;
-    const j2 = emptyMap<Point2>();
-    const j3 = emptyMap<Point3>();
-    JOINT_NAMES.forEach((n, i) => {
-      j2[n] = sm2d[i] ?? null;
-      j3[n] = sm3d[i] ?? null;
-    });
+    markSquashedLegs(all);
+    const joints = smoothing.apply(all, t, frame.imageHeight);
 
     // 4. View and facing.
-    const offSide =
-      hipAxisOffSideDeg(j3.leftHip, j3.rightHip) ??
-      offSideDegFromWidthRatio(bodyWidthRatio(j2.leftShoulder, j2.rightShoulder, j2.leftHip, j2.rightHip));
-    const viewKind = viewClassifier.update(t, offSide);
-    const shoulderMid2 = mid2(j2.leftShoulder, j2.rightShoulder);
-    const hipMid2 = mid2(j2.leftHip, j2.rightHip);
-    const score = facingScore({
-      nose: j2.nose,
-      leftEar: j2.leftEar,
-      rightEar: j2.rightEar,
-      shoulderMid: shoulderMid2,
-      hipMid: hipMid2,
-      heels: [j2.leftHeel, j2.rightHeel],
-      toes: [j2.leftFootIndex, j2.rightFootIndex],
-    });
-    const facing = facingTracker.update(t, score);
+    const seen = viewAndFacing.update(t, joints);
+    const { viewKind, facing } = seen;
 
-    // 5. Angle path and sagittal-plane body.
-    const hasWorld = j3.leftHip !== null && j3.rightHip !== null;
-    const chosen = pathSelector.update(t, viewKind, hasWorld, midRep());
-    if (chosen.changed) {
-      machines.left.rebase();
-      machines.right.rebase();
-    }
-    let path: AnglePath = chosen.path;
-    let body: PlaneBody | null = null;
-    const basis = path === '3d' ? sagittalBasis(j3.leftHip, j3.rightHip, facing) : null;
-    if (path === '3d' && basis !== null) {
-      const p = (n: JointName): PlanePoint | null => worldToPlane(j3[n], basis);
-      const leg = (s: Side): PlaneLeg => ({ hip: p(`${s}Hip`), knee: p(`${s}Knee`), ankle: p(`${s}Ankle`) });
-      body = {
-        shoulderMid: midpoint(p('leftShoulder'), p('rightShoulder')),
-        hipMid: midpoint(p('leftHip'), p('rightHip')),
-        left: leg('left'),
-        right: leg('right'),
-      };
-    } else {
-      path = '2d';
-      // Torso lean is unsigned, so it needs no facing; leg angles do.
-      const f: Side = facing ?? 'right';
-      const p = (n: JointName): PlanePoint | null => imageToPlane(j2[n], f);
-      const leg = (s: Side): PlaneLeg =>
-        facing === null
-          ? { hip: null, knee: null, ankle: null }
-          : { hip: p(`${s}Hip`), knee: p(`${s}Knee`), ankle: p(`${s}Ankle`) };
-      body = {
-        shoulderMid: imageToPlane(shoulderMid2, f),
-        hipMid: imageToPlane(hipMid2, f),
-        left: leg('left'),
-        right: leg('right'),
-      };
-    }
+    // 5. Angle path, sagittal-plane body, angles.
+    const chosen = pathSelector.update(t, viewKind, joints.world.leftHip !== null && joints.world.rightHip !== null, midRep());
+    if (chosen.changed) for (const side of SIDES) machines[side].rebase();
+    const { path, body } = framePlaneBody(chosen.path, joints, facing);
     const lean = bodyTorsoLeanDeg(body);
-    const legA = { left: legAngles(body, 'left'), right: legAngles(body, 'right') };
+    const legA: Record<Side, LegAngles> = { left: legAngles(body, 'left'), right: legAngles(body, 'right') };
 
-    // 6. View assessment needs the working leg; use the one known before this frame.
-    let view = assessView(statuses, workingBefore, viewKind);
-    if (view.usable && lean !== null && lean > MAX_TORSO_LEAN_DEG) {
-      view = { ...view, kind: 'unusable', usable: false, reason: 'Make sure your whole body is visible' };
-    }
-    // ref: brief, "two people … a clear message": a single-pose model follows whichever person
-    // it scores best, frame by frame, so with a second person in view no reading can be trusted
-    // to be the lifter's (workers/person-counter.ts counts people once a second).
-    if (frame.personCount !== undefined && frame.personCount > 1) {
-      view = { ...view, usable: false, reason: TWO_PEOPLE_REASON };
-    }
+    // 6. View assessment (with the working leg known before this frame), lifter lock, framing.
+    const misreadBody = lean !== null && lean > MAX_TORSO_LEAN_DEG;
+    const assessed = assessView(all.status, workingBefore, viewKind);
+    const issues = framingIssues({
+      statuses: all.status,
+      view: assessed,
+      lock,
+      bodyLengthFrac: bodyLengthFrac(joints.pixel, frame.imageWidth, frame.imageHeight),
+      misreadBody,
+    });
+    const view = finalView(assessed, issues, misreadBody, lock);
     const usable = view.usable;
+    const framing = issues.map(({ reason, message }) => ({ reason, message }));
+    framingRanges.update(t, framing);
 
-    // 7. Working leg and rep machines.
-    const workingLeg = legTracker.update(
-      t,
-      usable ? legA.left.thighElevationDeg : null,
-      usable ? legA.right.thighElevationDeg : null,
-    );
+    // 7. Working leg.
+    const workingLeg = legTracker.update(t, usable ? legA.left.thighElevationDeg : null, usable ? legA.right.thighElevationDeg : null);
 
-    // 8. Lumbar arch (reference frozen while a rep is under way) and pelvis tilt.
+    // 8. Lumbar arch (against its rest reference on the working or busier leg) and pelvis tilt.
     const ranges = legTracker.ranges();
     const refLeg: Side = workingLeg ?? ((ranges.left ?? 0) >= (ranges.right ?? 0) ? 'left' : 'right');
-    const refMachine = machines[refLeg];
-    const refRest = refMachine.restDeg;
-    const refThigh = legA[refLeg].thighElevationDeg;
-    const restPhase = refMachine.currentPhase === 'setup' || refMachine.currentPhase === 'bottom';
-    if (!restPhase) restSinceMs = null;
-    else if (restSinceMs === null) restSinceMs = t;
-    // Right after a rep is counted the leg is still settling (and the trunk coming back down).
-    const atRest =
-      restPhase &&
-      t - (restSinceMs ?? t) >= ARCH_SETTLE_MS &&
-      refRest !== null &&
-      refThigh !== null &&
-      refThigh - refRest <= ARCH_REST_BAND_DEG;
-    const refLean = restReference(restLeans, t, usable ? lean : null, atRest);
-    let arch = usable ? trunkLeanArchDeg(refLean, lean) : null;
-    let archSource: LumbarArchSource | null = arch === null ? null : 'trunk-lean';
-    if (frame.backContour !== undefined && frame.backContour.length >= 3 && facing !== null && isFinitePlanePoint(body.shoulderMid) && isFinitePlanePoint(body.hipMid)) {
-      const pts = frame.backContour.map((q) => imageToPlane(q, facing)).filter(isFinitePlanePoint);
-      const tf = body.shoulderMid.f - body.hipMid.f;
-      const tu = body.shoulderMid.u - body.hipMid.u;
-      const tl = Math.hypot(tf, tu);
-      const arc = tl > 0 ? contourArcDeg(pts, { f: tu / tl, u: -tf / tl }) : null;
-      const refArc = restReference(restContours, t, usable ? arc : null, atRest);
-      if (usable && arc !== null && refArc !== null) {
-        arch = arc - refArc;
-        archSource = 'contour';
-      }
-    }
-    let pelvisTilt: number | null = null;
-    if (usable && (viewKind === 'oblique' || viewKind === 'front')) {
-      if (hasWorld) pelvisTilt = pelvisTiltDeg3d(j3.leftHip, j3.rightHip);
-      else if (shoulderMid2 !== null && hipMid2 !== null) {
-        const trunkPx = Math.hypot(shoulderMid2.x - hipMid2.x, shoulderMid2.y - hipMid2.y);
-        pelvisTilt = pelvisTiltDeg2d(j2.leftHip, j2.rightHip, PELVIS_MIN_SEPARATION_FRAC * trunkPx);
-      }
-    }
+    const archReading = arch.update({
+      t,
+      usable,
+      leanDeg: lean,
+      body,
+      facing,
+      backContour: frame.backContour,
+      phase: machines[refLeg].currentPhase,
+      restDeg: machines[refLeg].restDeg,
+      thighDeg: legA[refLeg].thighElevationDeg,
+    });
+    const pelvisTilt = framePelvisTiltDeg({
+      usable,
+      viewKind,
+      hips2d: { left: joints.pixel.leftHip, right: joints.pixel.rightHip },
+      hips3d: { left: joints.world.leftHip, right: joints.world.rightHip },
+      shoulderMid2d: seen.shoulderMid2d,
+      hipMid2d: seen.hipMid2d,
+    });
 
+    // 9. Per-leg frame history with its evidence, rep machines, rep gates and evidence gate.
+    const trunkSeen = usable && !lock.ambiguous && seenPair(all.status, 'Shoulder') && seenPair(all.status, 'Hip');
     let completedRep: RepMetrics | null = null;
-    for (const side of ['left', 'right'] as const) {
+    let rejectedRep: RejectedRep | null = null;
+    for (const side of SIDES) {
       const a = legA[side];
       pushSample(side, {
         t,
@@ -436,32 +284,23 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
         hipExtensionDeg: usable ? a.hipExtensionDeg : null,
         kneeFlexionDeg: usable ? a.kneeFlexionDeg : null,
         torsoLeanDeg: usable ? lean : null,
-        lumbarArchDeg: arch,
+        lumbarArchDeg: archReading.lumbarArchDeg,
         pelvisTiltDeg: pelvisTilt,
         otherThighDeg: usable ? legA[otherSide(side)].thighElevationDeg : null,
-        hipHeightPx: usable && hipMid2 !== null ? -hipMid2.y : null,
-        thighLengthPx: usable ? segmentLength(j2[`${side}Hip`], j2[`${side}Knee`]) : null,
+        hipHeightPx: usable && seen.hipMid2d !== null ? -seen.hipMid2d.y : null,
+        thighLengthPx: usable ? segmentLength(joints.pixel[`${side}Hip`], joints.pixel[`${side}Knee`]) : null,
         path,
+        legSeen: usable && !lock.ambiguous && legSeen(all.status, side),
+        trunkSeen,
+        ambiguous: lock.ambiguous,
       });
-      const upd = machines[side].update(t, usable ? a.thighElevationDeg : null);
-      if (upd.completed !== null) {
-        const rep = acceptRep(side, upd.completed, workingLeg);
-        if (rep !== null) {
-          reps.push(rep);
-          completedRep = rep;
-        }
-      }
+      const settled = stepRepMachine(side, t, usable ? a.thighElevationDeg : null, workingLeg);
+      completedRep = settled?.rep ?? completedRep;
+      rejectedRep = settled?.rejected ?? rejectedRep;
     }
-    const phase = displayPhase(workingLeg);
 
-    // 9. The angles shown: the working leg, else the leg nearer the camera (higher visibility).
-    const shownLeg: Side | null =
-      workingLeg ??
-      (statuses.leftKnee === 'ok' || statuses.rightKnee === 'ok'
-        ? kneeVisibility(frame, 'left') >= kneeVisibility(frame, 'right')
-          ? 'left'
-          : 'right'
-        : null);
+    // 10. The frame's result: angles of the working leg (else the nearer leg) when usable.
+    const shownLeg = workingLeg ?? nearerLeg(frame, all.status);
     const shown = shownLeg === null ? null : legA[shownLeg];
     const result: FrameAnalysis = {
       timestampMs: t,
@@ -473,33 +312,38 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
             hipExtensionDeg: shown?.hipExtensionDeg ?? null,
             thighElevationDeg: shown?.thighElevationDeg ?? null,
             kneeFlexionDeg: shown?.kneeFlexionDeg ?? null,
-            lumbarArchDeg: arch,
+            lumbarArchDeg: archReading.lumbarArchDeg,
             pelvisTiltDeg: pelvisTilt,
           }
         : { ...NULL_ANGLES },
       anglePath: path,
-      lumbarArchSource: archSource,
+      lumbarArchSource: archReading.source,
       workingLeg,
       facing,
       view,
-      phase,
+      phase: displayPhase(workingLeg),
       repCount: reps.length,
       completedRep,
+      framing,
+      rejectedRep,
+      rejectedCount: rejected.length,
+      otherPeople: lock.otherPeople,
     };
-    if (opts.includeLandmarks) result.smoothedLandmarks = toLandmarks(frame, j2);
+    if (opts.includeLandmarks) result.smoothedLandmarks = toLandmarks(frame, joints.pixel);
     if (opts.includeLegDetail) {
-      const detail = (side: Side): LegDetail => ({
-        ...legA[side],
-        phase: machines[side].currentPhase,
-        restDeg: machines[side].restDeg,
-      });
+      const detail = (side: Side): LegDetail => ({ ...legA[side], phase: machines[side].currentPhase, restDeg: machines[side].restDeg });
       result.legs = { left: detail('left'), right: detail('right') };
     }
     return result;
   }
 
+  function pushSample(side: Side, s: LegFrameSample): void {
+    samples[side].push(s);
+    samples[side].trimBefore(s.t - SAMPLE_HISTORY_MS);
+  }
+
   function midRep(): boolean {
-    return (['left', 'right'] as const).some((side) => {
+    return SIDES.some((side) => {
       const p = machines[side].currentPhase;
       return p === 'lifting' || p === 'peak' || p === 'lowering';
     });
@@ -516,26 +360,61 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     get reps() {
       return reps;
     },
+    get rejected() {
+      return rejected;
+    },
+    get framing() {
+      return framingRanges.ranges;
+    },
     finish() {
+      framingRanges.finish();
       const leg = legTracker.current;
       if (leg === null) return null;
       const event = machines[leg].finish();
-      if (event === null) return null;
-      const rep = acceptRep(leg, event, leg);
-      if (rep !== null) reps.push(rep);
-      return rep;
+      return event === null ? null : settleRep(leg, event, leg).rep;
     },
     reset() {
       resetState();
       reps.length = 0;
+      rejected.length = 0;
     },
   };
+}
+
+/**
+ * The view the rest of the analysis trusts: the assessment, made unusable by a misread body or a
+ * lifter who cannot be told apart, with the most important blocking framing message as reason.
+ */
+function finalView(assessed: ViewAssessment, issues: readonly RankedIssue[], misreadBody: boolean, lock: LifterLockReading): ViewAssessment {
+  let usable = assessed.usable && !lock.ambiguous;
+  let kind = assessed.kind;
+  if (usable && misreadBody) {
+    usable = false;
+    kind = 'unusable';
+  }
+  const blocking = issues.find((i) => i.blocking);
+  const reason = blocking?.message ?? (usable ? null : (assessed.reason ?? null));
+  return { ...assessed, kind, usable, reason: lock.ambiguous ? LIFTER_AMBIGUOUS_MESSAGE : reason };
+}
+
+function seenPair(status: Readonly<Record<string, JointStatus>>, part: 'Shoulder' | 'Hip'): boolean {
+  return status[`left${part}`] === 'ok' || status[`right${part}`] === 'ok';
+}
+
+function legSeen(status: Readonly<Record<string, JointStatus>>, side: Side): boolean {
+  return status[`${side}Hip`] === 'ok' && status[`${side}Knee`] === 'ok' && status[`${side}Ankle`] === 'ok';
 }
 
 function segmentLength(a: Point2 | null, b: Point2 | null): number | null {
   if (a === null || b === null) return null;
   const d = Math.hypot(a.x - b.x, a.y - b.y);
   return Number.isFinite(d) ? d : null;
+}
+
+/** The leg nearer the camera (higher knee visibility), when a knee is seen at all. */
+function nearerLeg(frame: PoseFrame, status: Readonly<Record<string, JointStatus>>): Side | null {
+  if (status.leftKnee !== 'ok' && status.rightKnee !== 'ok') return null;
+  return kneeVisibility(frame, 'left') >= kneeVisibility(frame, 'right') ? 'left' : 'right';
 }
 
 function kneeVisibility(frame: PoseFrame, side: Side): number {

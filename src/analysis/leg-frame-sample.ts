@@ -16,4 +16,10 @@ export interface LegFrameSample {
   /** This leg's thigh length in the image, pixels (the scale for hip travel). */
   thighLengthPx: number | null;
   path: AnglePath;
+  /** Evidence (rep-evidence-gate.ts): this leg's hip, knee and ankle seen in a usable view. */
+  legSeen: boolean;
+  /** A shoulder and a hip seen in a usable view. */
+  trunkSeen: boolean;
+  /** Several people in view and the lifter not told apart. */
+  ambiguous: boolean;
 }

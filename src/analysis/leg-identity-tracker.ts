@@ -35,6 +35,11 @@ const APART_FRAC = 0.5;
 // collapse there (two knees legitimately meet at the bottom of a rep); only judge it when frames
 // are at most 150 ms apart (≥ ~7 fps).
 const COLLAPSE_MAX_GAP_MS = 150;
+// ref: Drillis & Contini 1966, shank ≈ thigh (segment-length-gate.ts). In the image a bent
+// knee seen off-axis foreshortens them differently: the synthetic body over camera yaw ±50°,
+// thigh −60..100° and knee 0..120° reads shank/thigh 0.61–1.45, so only a shank outside
+// 1/1.8–1.8 thighs is not this knee's (cable_kickback_real_side_curvelog's mix-up reads 2.2).
+const SHANK_PLAUSIBLE_RATIO = 1.8;
 
 function dist(a: Point2 | null, b: Point2 | null): number | null {
   if (a === null || b === null) return null;
@@ -75,12 +80,39 @@ export class LegIdentityTracker {
     if (last !== null && thigh !== null) {
       for (const k of ['knee', 'ankle'] as const) this.assign(k, cur, last, thigh, recent);
     }
+    this.anklesToKnees(cur);
     this.lastMs = timestampMs;
     this.last = {
       left: mergeLast(last?.left, cur.left),
       right: mergeLast(last?.right, cur.right),
     };
     return cur;
+  }
+
+  /**
+   * An ankle belongs to the knee a shank away from it. Knees and ankles are followed one by one,
+   * so when the legs cross at rest (side view: they overlap) the ankles can pick up the other
+   * legs' trails; at the next kick one shank then spans from the kicking knee to the standing
+   * ankle (cable_kickback_real_side_curvelog 0.3–1.2 s, BlazePose: shank 2.2 thighs). Swap the
+   * ankles back only when the labels give an implausible shank and the swap makes both plausible.
+   */
+  private anklesToKnees(cur: LegPair): void {
+    const { left, right } = cur;
+    if (left.knee === null || right.knee === null || left.ankle === null || right.ankle === null) return;
+    const thighL = dist(left.hip, left.knee) ?? dist(right.hip, right.knee);
+    const thighR = dist(right.hip, right.knee) ?? thighL;
+    if (thighL === null || thighR === null || !(thighL > 0) || !(thighR > 0)) return;
+    const ok = (knee: Point2, ankle: Point2, thigh: number): boolean => {
+      const r = (dist(knee, ankle) ?? 0) / thigh;
+      return r >= 1 / SHANK_PLAUSIBLE_RATIO && r <= SHANK_PLAUSIBLE_RATIO;
+    };
+    const keepOk = ok(left.knee, left.ankle, thighL) && ok(right.knee, right.ankle, thighR);
+    const swapOk = ok(left.knee, right.ankle, thighL) && ok(right.knee, left.ankle, thighR);
+    if (!keepOk && swapOk) {
+      cur.left = { ...left, ankle: right.ankle };
+      cur.right = { ...right, ankle: left.ankle };
+      this.corrections += 1;
+    }
   }
 
   private assign(k: 'knee' | 'ankle', cur: LegPair, last: LegPair, thigh: number, recent: boolean): void {

@@ -132,6 +132,17 @@ export interface FrameAnalysis {
   repCount: number;
   /** Set on the frame where a rep completes, otherwise null. */
   completedRep: RepMetrics | null;
+  /**
+   * Framing problems of this frame, most important first (blocking ones before words only);
+   * empty when the picture is fine.
+   */
+  framing: FramingIssue[];
+  /** Set on the frame where a rep-shaped movement was NOT counted (not clearly seen), else null. */
+  rejectedRep: RejectedRep | null;
+  /** Movements not counted so far (the analyser's `rejected` list length). */
+  rejectedCount: number;
+  /** People in view besides the lifter (PoseFrame.personCount − 1; 0 when alone or unchecked). */
+  otherPeople: number;
   /** Smoothed pixel landmarks (same index table as the input), when `includeLandmarks`. */
   smoothedLandmarks?: Landmark[];
   /** Both legs' angles and rep phases, when `includeLegDetail` (debugging, plots of both legs). */

@@ -4,11 +4,9 @@
  * working leg, and the annotation says nothing about one.
  */
 import type { Side } from '../analysis/types';
-import { midpoint } from '../geometry/plane-point';
-import { imageToPlane } from '../geometry/image-to-plane';
-import { bodyTorsoLeanDeg, legAngles, type PlaneBody } from '../geometry/sagittal-angles';
-import type { JointName } from '../pose/keypoint-tables';
-import { readJoint, type JointGate } from '../pose/read-joint';
+import { imagePlaneBody } from '../geometry/plane-body';
+import { bodyTorsoLeanDeg, legAngles } from '../geometry/sagittal-angles';
+import { readAllJoints, type JointGate } from '../pose/read-joint';
 import type { PoseFrame } from '../pose/types';
 
 export interface FrameAngles {
@@ -22,13 +20,8 @@ export interface FrameAngles {
  * same facing and the sign cancels out.
  */
 export function frameAngles(frame: PoseFrame, gate: JointGate, facing: Side = 'right'): FrameAngles {
-  const at = (name: JointName) => imageToPlane(readJoint(frame, name, gate), facing);
-  const body: PlaneBody = {
-    shoulderMid: midpoint(at('leftShoulder'), at('rightShoulder')),
-    hipMid: midpoint(at('leftHip'), at('rightHip')),
-    left: { hip: at('leftHip'), knee: at('leftKnee'), ankle: at('leftAnkle') },
-    right: { hip: at('rightHip'), knee: at('rightKnee'), ankle: at('rightAnkle') },
-  };
+  // The analyser's own trunk and legs (src/geometry/plane-body.ts), on the raw gated joints.
+  const body = imagePlaneBody(readAllJoints(frame, gate).pixel, facing);
   const left = legAngles(body, 'left');
   const right = legAngles(body, 'right');
   return {

@@ -19,6 +19,9 @@ function samples(knee: (i: number) => number | null, n = 31): LegFrameSample[] {
       hipHeightPx: -300,
       thighLengthPx: 120,
       path: '2d',
+      legSeen: true,
+      trunkSeen: true,
+      ambiguous: false,
     };
   });
 }

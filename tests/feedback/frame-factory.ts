@@ -23,6 +23,10 @@ export function makeFrame(
     phase: opts.phase ?? 'setup',
     repCount: 0,
     completedRep: null,
+    framing: [],
+    rejectedRep: null,
+    rejectedCount: 0,
+    otherPeople: 0,
   };
 }
 

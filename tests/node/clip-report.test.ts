@@ -13,7 +13,7 @@ function analysis(timestampMs: number, overrides: Partial<FrameAnalysis> = {}): 
     timestampMs,
     angles: { torsoLeanDeg: 45, hipExtensionDeg: 10, thighElevationDeg: 20, kneeFlexionDeg: 15, lumbarArchDeg: 0, pelvisTiltDeg: null },
     anglePath: '2d', lumbarArchSource: 'trunk-lean', workingLeg: 'right', facing: 'left', view: view(),
-    phase: 'setup', repCount: 0, completedRep: null,
+    phase: 'setup', repCount: 0, completedRep: null, framing: [], rejectedRep: null, rejectedCount: 0, otherPeople: 0,
     ...overrides,
   };
 }

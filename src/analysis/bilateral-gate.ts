@@ -1,0 +1,25 @@
+/**
+ * Both thighs moving together (squat, good morning) is not a kickback rep (DESIGN.md §3).
+ */
+import { quantile } from '../signal/robust-stats';
+import type { LegFrameSample } from './leg-frame-sample';
+
+// ref: DESIGN.md §3 "bilateral movements (squat, good morning: both thighs move together) are
+// not kickback reps": in a kickback the standing thigh stays still (a few degrees of sway), so
+// half the working leg's range on the other thigh means both legs are moving.
+export const BILATERAL_MAX_FRAC = 0.5;
+// ref: DESIGN.md §2 working leg "switchable mid-session when the user changes legs" (issue 3):
+// a rep on the other leg switches the working leg only if the old one stayed within a quarter of
+// the rep's range (stricter than the bilateral check: a switch must be unambiguous).
+export const SWITCH_MAX_OTHER_FRAC = 0.25;
+
+/**
+ * True when the other thigh stayed still enough during the rep. A rep by the leg that is not
+ * (yet) the working one must show the other leg clearly still: the lifter changed legs.
+ */
+export function passesBilateralGate(inRep: readonly LegFrameSample[], romDeg: number, onWorkingLeg: boolean): boolean {
+  const lo = quantile(inRep.map((s) => s.otherThighDeg), 0.05);
+  const hi = quantile(inRep.map((s) => s.otherThighDeg), 0.95);
+  if (lo === null || hi === null) return onWorkingLeg;
+  return hi - lo < (onWorkingLeg ? BILATERAL_MAX_FRAC : SWITCH_MAX_OTHER_FRAC) * romDeg;
+}
