@@ -12,7 +12,6 @@
  * A rep that was seen but not counted (the analyser's evidence gate) starts the set like a
  * counted one: the lifter is kicking, and the summary must be able to say what was not counted.
  */
-import { DEFAULT_ANALYZER_OPTIONS } from '../analysis/default-options';
 import { createKickbackAnalyzer, type KickbackAnalyzer } from '../analysis/kickback-analyzer';
 import type { FrameAnalysis, FramingRange, RejectedRep, RepMetrics } from '../analysis/types';
 import {
@@ -111,9 +110,9 @@ export class Coach {
 
   #newFramingPersistence(): FramingPersistence {
     // ref: rule-config liveViewPersistMs / liveNullToleranceMs — the same wait as the spoken view
-    // hint, so banner and voice agree; the analyser's maxGapMs is where tracking itself restarts.
+    // hint, so banner and voice agree.
     const { liveViewPersistMs, liveNullToleranceMs } = this.#settings.config;
-    return new FramingPersistence(liveViewPersistMs, liveNullToleranceMs, DEFAULT_ANALYZER_OPTIONS.maxGapMs);
+    return new FramingPersistence(liveViewPersistMs, liveNullToleranceMs);
   }
 
   get analysis() { return this.#analysis; }

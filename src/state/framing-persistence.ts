@@ -2,8 +2,9 @@
  * Keeps the live framing banner steady: a framing problem shows once it has lasted `persistMs`
  * and stays until it has been missing for longer than `toleranceMs`, so one odd frame (or one
  * dropped frame) neither flashes a banner nor hides one. Time is frame time, never a clock, and
- * continuity is judged on the frames that arrive: on a slow machine (1–2 processed fps) a problem
- * seen on every frame still shows, however far apart the frames are.
+ * continuity is judged on the frames that arrive: on a slow machine (under 1 processed fps) a
+ * problem seen on every frame still shows, however far apart the frames are, and after a pause
+ * (tab hidden) a problem only stays if the next frame still has it.
  */
 import type { FramingReason } from '../analysis/types';
 import type { LiveFramingIssue } from './frame-framing';
@@ -18,24 +19,19 @@ export class FramingPersistence {
   readonly #seen = new Map<FramingReason, Seen>();
   #lastMs: number | null = null;
 
-  /**
-   * @param maxGapMs a gap between frames longer than this (tab hidden, camera stalled) says
-   *   nothing about what happened in between: everything seen before it is forgotten.
-   */
   constructor(
     private readonly persistMs: number,
     private readonly toleranceMs: number,
-    private readonly maxGapMs: number,
   ) {
-    if (!(persistMs >= 0) || !(toleranceMs >= 0) || !(maxGapMs >= 0)) {
-      throw new RangeError(`expected persistMs, toleranceMs and maxGapMs >= 0, got ${persistMs}, ${toleranceMs} and ${maxGapMs}`);
+    if (!(persistMs >= 0) || !(toleranceMs >= 0)) {
+      throw new RangeError(`expected persistMs and toleranceMs >= 0, got ${persistMs} and ${toleranceMs}`);
     }
   }
 
   /** Feeds one frame's issues; returns the ones that have lasted, in the order first seen. */
   update(timestampMs: number, issues: readonly LiveFramingIssue[]): LiveFramingIssue[] {
-    // A new source restarts its clock; a long gap hides what happened in it.
-    if (this.#lastMs !== null && (timestampMs < this.#lastMs || timestampMs - this.#lastMs > this.maxGapMs)) this.reset();
+    // A new source restarts its clock: what was seen before says nothing about it.
+    if (this.#lastMs !== null && timestampMs < this.#lastMs) this.reset();
     this.#lastMs = timestampMs;
     const present = new Set<FramingReason>();
     for (const issue of issues) {
