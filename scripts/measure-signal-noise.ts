@@ -52,6 +52,12 @@ const MATCH_TOLERANCE_MS = 600;
 const MAD_TO_SIGMA = 1.4826;
 // ref: below 5 paired reps a spread is not a spread; signal-noise.ts then keeps the DESIGN.md §2 fallback.
 const MIN_SAMPLES = 5;
+/**
+ * The smallest σ worth a band, by unit: the resolution a lifter is shown (messages round to 1°),
+ * half a frame at the 10 fps analysis rate, and 1° over the 100 ms speed span. Many reps read the
+ * same on two setups (knee rise clipped at 0), which would otherwise give σ = 0.
+ */
+const SIGMA_FLOOR: Readonly<Record<string, number>> = { deg: 1, s: 0.05, 'deg/s': 10 };
 
 interface Args {
   json: boolean;
@@ -174,13 +180,17 @@ function signalValue(rep: RepMetrics, s: NoisySignal): number | null {
   }
 }
 
-/** Greedy one-to-one pairs of base and variant reps by nearest peak time. */
-function matchReps(base: readonly RepMetrics[], other: readonly RepMetrics[]): [number, number | null][] {
+/**
+ * Greedy one-to-one pairs of base and variant reps by nearest peak time, same working leg (on a
+ * mirrored variant the picture's left is the lifter's right, so the leg label swaps).
+ */
+function matchReps(base: readonly RepMetrics[], other: readonly RepMetrics[], mirrored: boolean): [number, number | null][] {
   const used = new Set<number>();
   return base.map((b, i) => {
     let best: number | null = null;
+    const leg = mirrored ? (b.leg === 'left' ? 'right' : 'left') : b.leg;
     other.forEach((o, j) => {
-      if (used.has(j) || o.leg !== b.leg) return;
+      if (used.has(j) || o.leg !== leg) return;
       const d = Math.abs(o.peakMs - b.peakMs);
       if (d <= MATCH_TOLERANCE_MS && (best === null || d < Math.abs((other[best] as RepMetrics).peakMs - b.peakMs))) best = j;
     });
@@ -191,6 +201,33 @@ function matchReps(base: readonly RepMetrics[], other: readonly RepMetrics[]): [
 
 const key = (v: RepVerdict | undefined): string =>
   v === undefined ? '<no rep>' : clearFlags(v).map((f) => f.ruleId).sort().join(',');
+
+/** Every flag with its reading, borderline ones marked "?", for reading a disagreement. */
+const detail = (v: RepVerdict | undefined): string =>
+  v === undefined
+    ? '<no rep>'
+    : v.flags.map((f) => `${f.ruleId}${f.borderline ? '?' : ''} ${f.measure} ${f.measured.toFixed(2)}/${f.threshold}`).join('; ');
+
+/** How each rule stood on a rep: a clear flag, borderline, a judged pass, or silent (unknown). */
+function standings(v: RepVerdict): Map<string, 'clear' | 'borderline' | 'pass' | 'silent'> {
+  const out = new Map<string, 'clear' | 'borderline' | 'pass' | 'silent'>();
+  for (const s of v.silent) out.set(s.ruleId, 'silent');
+  for (const f of v.flags) out.set(f.ruleId, f.borderline ? 'borderline' : 'clear');
+  return out;
+}
+
+/** True when some rule is a clear flag on one rep and a judged clear pass on the other: a fault ↔ fine flip. */
+function hardFlip(a: RepVerdict, b: RepVerdict): boolean {
+  const sa = standings(a);
+  const sb = standings(b);
+  const rules = new Set([...sa.keys(), ...sb.keys()]);
+  for (const r of rules) {
+    const x = sa.get(r) ?? 'pass';
+    const y = sb.get(r) ?? 'pass';
+    if ((x === 'clear' && y === 'pass') || (x === 'pass' && y === 'clear')) return true;
+  }
+  return false;
+}
 
 function medianOf(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -204,6 +241,8 @@ interface NoiseRow {
   n: number;
   clips: string[];
   sigmaRobust: number | null;
+  /** What signal-noise.ts should hold: max(robust σ, floor), null when too few reps. */
+  suggested: number | null;
   rms: number | null;
   medianDiff: number | null;
   inUse: number;
@@ -224,6 +263,7 @@ function main(): void {
   const agreement = new Map<string, AgreementRow>();
   const flips: string[] = [];
   const usedClips: string[] = [];
+  const runs: { base: RepMetrics[]; other: RepMetrics[]; matches: [number, number | null][] }[] = [];
 
   for (const [clip, byVariant] of clips) {
     const baseFixture = byVariant.get('base');
@@ -235,14 +275,20 @@ function main(): void {
       if (variant === 'base') continue;
       const other = analyse(fixture);
       const row = agreement.get(variant) ?? { variant, baseReps: 0, matched: 0, agreeBefore: 0, agreeAfter: 0 };
-      for (const [i, j] of matchReps(base.reps, other.reps)) {
+      const matches = matchReps(base.reps, other.reps, variant === 'mirror');
+      runs.push({ base: base.reps, other: other.reps, matches });
+      for (const [i, j] of matches) {
         row.baseReps += 1;
         const b = base.reps[i] as RepMetrics;
         const before = [key(base.before[i]), key(j === null ? undefined : other.before[j])];
         const after = [key(base.after[i]), key(j === null ? undefined : other.after[j])];
         if (before[0] === before[1]) row.agreeBefore += 1;
         if (after[0] === after[1]) row.agreeAfter += 1;
-        else flips.push(`${clip} ${variant} rep@${(b.peakMs / 1000).toFixed(1)}s: base [${after[0]}] vs [${after[1]}]`);
+        else {
+          flips.push(
+            `${clip} ${variant} rep@${(b.peakMs / 1000).toFixed(1)}s: base [${detail(base.after[i])}] vs [${detail(j === null ? undefined : other.after[j])}]`,
+          );
+        }
         if (j === null) continue;
         row.matched += 1;
         const o = other.reps[j] as RepMetrics;
@@ -266,6 +312,7 @@ function main(): void {
       n: d.length,
       clips: [...new Set(list.map((x) => x.clip))],
       sigmaRobust: enough ? MAD_TO_SIGMA * medianOf(d.map(Math.abs)) : null,
+      suggested: enough ? Math.max(MAD_TO_SIGMA * medianOf(d.map(Math.abs)), SIGMA_FLOOR[SIGNAL_NOISE[s].unit] ?? 0) : null,
       rms: d.length > 0 ? Math.sqrt(d.reduce((a, x) => a + x * x, 0) / d.length) : null,
       medianDiff: d.length > 0 ? medianOf(d) : null,
       inUse: SIGNAL_NOISE[s].sigma,
@@ -273,16 +320,51 @@ function main(): void {
   });
   const agreementRows = [...agreement.values()];
 
+  // How agreement depends on the band: σ from each estimator (the table in use where a signal has
+  // too few reps), times k.
+  const agreementWith = (noise: SignalNoiseTable, matchedOnly = false, noHardFlip = false): number => {
+    let agree = 0;
+    let total = 0;
+    for (const run of runs) {
+      const vb = judge(run.base, noise);
+      const vo = judge(run.other, noise);
+      for (const [i, j] of run.matches) {
+        if (matchedOnly && j === null) continue;
+        total += 1;
+        if (noHardFlip) {
+          if (j !== null && !hardFlip(vb[i] as RepVerdict, vo[j] as RepVerdict)) agree += 1;
+        } else if (key(vb[i]) === key(j === null ? undefined : vo[j])) agree += 1;
+      }
+    }
+    return total === 0 ? Number.NaN : agree / total;
+  };
+  const scaled = (pick: (r: NoiseRow) => number | null, k: number): SignalNoiseTable =>
+    Object.fromEntries(
+      table.map((r) => [r.signal, { ...SIGNAL_NOISE[r.signal], sigma: k * (pick(r) ?? r.inUse) }]),
+    ) as unknown as SignalNoiseTable;
+  const MULTIPLES = [0, 0.5, 1, 1.5, 2, 3];
+  const sweep = {
+    multiples: MULTIPLES,
+    inUse: MULTIPLES.map((k) => agreementWith(scaled(() => null, k))),
+    robust: MULTIPLES.map((k) => agreementWith(scaled((r) => r.sigmaRobust, k))),
+    rms: MULTIPLES.map((k) => agreementWith(scaled((r) => r.rms, k))),
+    suggested: MULTIPLES.map((k) => agreementWith(scaled((r) => r.suggested, k))),
+    inUseMatched: MULTIPLES.map((k) => agreementWith(scaled(() => null, k), true)),
+    suggestedMatched: MULTIPLES.map((k) => agreementWith(scaled((r) => r.suggested, k), true)),
+    inUseNoHardFlip: MULTIPLES.map((k) => agreementWith(scaled(() => null, k), true, true)),
+    suggestedNoHardFlip: MULTIPLES.map((k) => agreementWith(scaled((r) => r.suggested, k), true, true)),
+  };
+
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ standIn: args.standIn, clips: usedClips, noise: table, agreement: agreementRows, flips }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ standIn: args.standIn, clips: usedClips, noise: table, agreement: agreementRows, sweep, flips }, null, 2)}\n`);
     return;
   }
   const f = (v: number | null, unit: string): string => (v === null ? 'n/a' : unit === 's' ? v.toFixed(3) : v.toFixed(2));
   console.log(`clips with base reps: ${usedClips.length ? usedClips.join(', ') : 'none'}${args.standIn ? ' (stand-in: 10 fps phases)' : ''}`);
-  console.log('\nsignal                      unit    n   σ=1.4826·med|d|   RMS     median d   in use');
+  console.log('\nsignal                      unit    n   σ=1.4826·med|d|  suggested   RMS     median d   in use');
   for (const r of table) {
     console.log(
-      `${r.signal.padEnd(27)} ${r.unit.padEnd(6)} ${String(r.n).padStart(3)}   ${f(r.sigmaRobust, r.unit).padStart(10)}   ` +
+      `${r.signal.padEnd(27)} ${r.unit.padEnd(6)} ${String(r.n).padStart(3)}   ${f(r.sigmaRobust, r.unit).padStart(10)}   ${f(r.suggested, r.unit).padStart(10)}` +
         `${f(r.rms, r.unit).padStart(8)}   ${f(r.medianDiff, r.unit).padStart(8)}   ${f(r.inUse, r.unit)}`,
     );
   }
@@ -297,6 +379,19 @@ function main(): void {
   }
   const pct = (x: number): string => (tot.n === 0 ? 'n/a' : `${Math.round((100 * x) / tot.n)} %`);
   console.log(`${'all'.padEnd(12)} ${String(tot.n).padStart(9)}  ${''.padStart(7)}  ${pct(tot.b).padStart(16)}  ${pct(tot.a).padStart(18)}`);
+  const row = (name: string, values: number[]): string =>
+    `${name.padEnd(22)}${values.map((v) => (Number.isNaN(v) ? 'n/a' : `${Math.round(100 * v)} %`).padStart(7)).join('')}`;
+  console.log('\nagreement against the band: borderline when |m − T| < k·σ');
+  console.log(row('k =', []) + MULTIPLES.map((k) => String(k).padStart(7)).join(''));
+  console.log(row('σ in use', sweep.inUse));
+  console.log(row('σ robust (MAD)', sweep.robust));
+  console.log(row('σ RMS', sweep.rms));
+  console.log(row('σ suggested', sweep.suggested));
+  console.log(row('in use, matched reps', sweep.inUseMatched));
+  console.log(row('suggested, matched', sweep.suggestedMatched));
+  console.log('matched reps with no fault ↔ fine flip (a rule clear on one, judged and passed on the other):');
+  console.log(row('σ in use', sweep.inUseNoHardFlip));
+  console.log(row('σ suggested', sweep.suggestedNoHardFlip));
   if (flips.length > 0) console.log(`\nremaining disagreements:\n  ${flips.join('\n  ')}`);
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   FIXED_PHRASES,
   RULE_PRESETS,
+  SIGNAL_NOISE,
   STREAK_PHRASES,
   createCueArbiter,
   evaluateRep,
@@ -234,8 +235,8 @@ describe('borderline flags are never cues', () => {
   });
 
   it('on real verdicts: a measurement just inside the noise band is shown to no one', () => {
-    // Torso lean 1° past the standard minimum, well inside its noise: borderline, so praise.
-    const v = evaluateRep(makeRep({}, { torsoLeanDeg: c.torsoLeanMinDeg - 1 }), c);
+    // Torso lean half its noise past the standard minimum: borderline, so praise.
+    const v = evaluateRep(makeRep({}, { torsoLeanDeg: c.torsoLeanMinDeg - SIGNAL_NOISE.torsoLeanMeanDeg.sigma / 2 }), c);
     expect(v.flags.find((f) => f.ruleId === 'torso-lean')?.borderline).toBe(true);
     expect(v.clean).toBe(true);
     expect(createCueArbiter(c).onRep(v, 0)?.ruleId).toBe('positive');
