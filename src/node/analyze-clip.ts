@@ -81,6 +81,8 @@ export async function analyzeClip(
     reps: analyzer.reps,
     verdicts,
     setScore: summary.score,
+    framing: analyzer.framing,
+    rejected: analyzer.rejected,
     inferenceMsTotal,
   });
 }

@@ -3,7 +3,7 @@
  * core returned. Pure: no models, no files; the CLI and its tests share it.
  */
 import type { DetectorId } from '../pose/types';
-import type { FrameAnalysis, RepMetrics, Side, ViewKind } from '../analysis/types';
+import type { FrameAnalysis, FramingRange, FramingReason, RejectReason, RejectedRep, RepMetrics, Side, ViewKind } from '../analysis/types';
 import type { RepVerdict } from '../feedback';
 
 export type ClipErrorCode = 'unreadable-file' | 'no-person' | 'unusable-view';
@@ -30,6 +30,26 @@ export interface ClipRepReport {
   confidence: number;
 }
 
+/** A framing problem over a stretch of the clip (analyzer.framing), seconds. */
+export interface ClipFramingReport {
+  startS: number;
+  endS: number;
+  reason: FramingReason;
+  message: string;
+}
+
+/** A rep-shaped movement that was not counted because it was not clearly seen (analyzer.rejected). */
+export interface ClipRejectedReport {
+  startS: number;
+  peakS: number;
+  endS: number;
+  leg: Side;
+  reason: RejectReason;
+  message: string;
+  /** Share (0..1) of the movement's frames with the legs and trunk clearly seen. */
+  evidence: number;
+}
+
 export interface ClipReport {
   source: string;
   durationS: number;
@@ -40,6 +60,10 @@ export interface ClipReport {
   facing: Side | null;
   view: ViewKind | null;
   reps: ClipRepReport[];
+  /** Framing problems over time, merged per reason (issue 8); empty when the picture was fine. */
+  framing: ClipFramingReport[];
+  /** Movements not counted because they were not clearly seen; never part of repCount. */
+  rejected: ClipRejectedReport[];
   summary: {
     repCount: number;
     /** The feedback layer's set score (0–100, see SCORE_FORMULA); null when no rep was judged. */
@@ -64,6 +88,10 @@ export interface ClipRunInput {
   verdicts: readonly RepVerdict[];
   /** The set summary's score. */
   setScore: number | null;
+  /** analyzer.framing after finish() (absent: none reported). */
+  framing?: readonly FramingRange[];
+  /** analyzer.rejected (absent: none reported). */
+  rejected?: readonly RejectedRep[];
   inferenceMsTotal: number;
 }
 
@@ -108,11 +136,27 @@ export function toRepReport(rep: RepMetrics, verdict: RepVerdict | undefined): C
   };
 }
 
+export function toFramingReport(range: FramingRange): ClipFramingReport {
+  return { startS: round(range.startMs / 1000, 2), endS: round(range.endMs / 1000, 2), reason: range.reason, message: range.message };
+}
+
+export function toRejectedReport(rep: RejectedRep): ClipRejectedReport {
+  return {
+    startS: round(rep.startMs / 1000, 2),
+    peakS: round(rep.peakMs / 1000, 2),
+    endS: round(rep.endMs / 1000, 2),
+    leg: rep.leg,
+    reason: rep.reason,
+    message: rep.message,
+    evidence: round(rep.evidence, 2),
+  };
+}
+
 /** A report for a file that could not even be decoded. */
 export function unreadableReport(source: string, detector: DetectorId, backend: string, message: string): ClipReport {
   return {
     source, durationS: 0, framesAnalysed: 0, detector, backend,
-    workingLeg: null, facing: null, view: null, reps: [],
+    workingLeg: null, facing: null, view: null, reps: [], framing: [], rejected: [],
     summary: { repCount: 0, score: null, flagCounts: {} },
     error: { code: 'unreadable-file', message },
     framesWithPerson: 0, meanInferenceMs: 0,
@@ -144,6 +188,8 @@ export function buildClipReport(input: ClipRunInput): ClipReport {
     facing: mostCommon(withPerson.map((a) => a.facing)),
     view: mostCommon(withPerson.map((a) => a.view.kind)),
     reps,
+    framing: (input.framing ?? []).map(toFramingReport),
+    rejected: (input.rejected ?? []).map(toRejectedReport),
     summary: {
       repCount: reps.length,
       score: reps.length === 0 ? null : input.setScore,

@@ -20,6 +20,8 @@ export function analyzeFixture(fixture: LandmarkFixture, analyzerOptions: Partia
     reps: analyzer.reps,
     verdicts,
     setScore: summary.score,
+    framing: analyzer.framing,
+    rejected: analyzer.rejected,
     inferenceMsTotal: fixture.frames.reduce((sum, f) => sum + f.inferenceMs, 0),
   });
 }

@@ -20,6 +20,11 @@ export function formatClipReport(report: ClipReport): string {
         (rep.flags.length > 0 ? `  flags: ${rep.flags.join(', ')}` : ''),
     );
   }
+  for (const r of report.rejected) {
+    lines.push(`  not counted ${r.startS.toFixed(2)}–${r.endS.toFixed(2)} s (peak ${r.peakS.toFixed(2)} s, ${r.leg} leg): ${r.message}`);
+  }
+  if (report.framing.length > 0) lines.push('  framing:');
+  for (const f of report.framing) lines.push(`    ${f.startS.toFixed(1)}–${f.endS.toFixed(1)} s  ${f.message}`);
   const flags = Object.entries(report.summary.flagCounts);
   if (flags.length > 0) lines.push(`  flags: ${flags.map(([id, n]) => `${id} ×${n}`).join(', ')}`);
   return lines.join('\n');

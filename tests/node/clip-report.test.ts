@@ -53,7 +53,7 @@ function input(overrides: Partial<ClipRunInput> = {}, flagsPerRep: RuleId[][] = 
 }
 
 // The issue-4 JSON contract: every key, with its type.
-const ISSUE_KEYS = ['source', 'durationS', 'framesAnalysed', 'detector', 'backend', 'workingLeg', 'facing', 'view', 'reps', 'summary'];
+const ISSUE_KEYS = ['source', 'durationS', 'framesAnalysed', 'detector', 'backend', 'workingLeg', 'facing', 'view', 'reps', 'framing', 'rejected', 'summary'];
 const REP_KEYS = ['index', 'startS', 'peakS', 'endS', 'peakHipExtensionDeg', 'romDeg', 'kneeFlexionAtPeakDeg', 'torsoLeanMeanDeg', 'lumbarArchPeakDeg', 'concentricS', 'eccentricS', 'holdS', 'flags'];
 
 describe('buildClipReport', () => {
@@ -109,6 +109,29 @@ describe('buildClipReport', () => {
     expect(report.error?.code).toBe('unusable-view');
     expect(report.error?.message).toBe('expected a side or oblique view with the whole body in frame, got front (Turn sideways to the camera)');
     expect(report.summary).toEqual({ repCount: 0, score: null, flagCounts: {} });
+  });
+
+  it('carries framing ranges and rejected reps in seconds, and prints them', () => {
+    const report = buildClipReport(input({
+      framing: [{ reason: 'feet-out-of-frame', message: 'Step back: feet out of frame', startMs: 2000, endMs: 5533.3 }],
+      rejected: [{ leg: 'left', startMs: 6100, peakMs: 6823.4, endMs: 7512, reason: 'legs-not-visible', message: 'legs not clearly visible', evidence: 0.2912 }],
+    }));
+    expect(report.framing).toEqual([{ startS: 2, endS: 5.53, reason: 'feet-out-of-frame', message: 'Step back: feet out of frame' }]);
+    expect(report.rejected).toEqual([
+      { startS: 6.1, peakS: 6.82, endS: 7.51, leg: 'left', reason: 'legs-not-visible', message: 'legs not clearly visible', evidence: 0.29 },
+    ]);
+    // A rejected movement is never part of the count.
+    expect(report.summary.repCount).toBe(1);
+    const text = formatClipReport(report);
+    expect(text).toContain('not counted 6.10–7.51 s (peak 6.82 s, left leg): legs not clearly visible');
+    expect(text).toContain('2.0–5.5 s  Step back: feet out of frame');
+  });
+
+  it('has empty framing and rejected lists when the analyser reported none', () => {
+    const report = buildClipReport(input());
+    expect(report.framing).toEqual([]);
+    expect(report.rejected).toEqual([]);
+    expect(formatClipReport(report)).not.toMatch(/framing:|not counted/);
   });
 
   it('prints a readable summary line per rep', () => {

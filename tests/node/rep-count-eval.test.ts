@@ -11,6 +11,7 @@ function report(peaksS: number[], overrides: Partial<ClipReport> = {}): ClipRepo
       kneeFlexionAtPeakDeg: 10, torsoLeanMeanDeg: 45, lumbarArchPeakDeg: 1, concentricS: 1, eccentricS: 1, holdS: 0.3,
       flags: i === 0 ? ['no-squeeze'] : [], borderline: [], leg: 'left', confidence: 1,
     })),
+    framing: [], rejected: [],
     summary: { repCount: peaksS.length, score: 50, flagCounts: peaksS.length > 0 ? { 'no-squeeze': 1 } : {} },
     framesWithPerson: 300, meanInferenceMs: 50,
     ...overrides,
