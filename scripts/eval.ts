@@ -22,6 +22,7 @@ import { evaluateCocoAngles, type AngleEvalResult } from '../src/node/coco-angle
 import { analyzeFixture } from '../src/node/fixture-clip-report';
 import { loadLandmarkFixture } from '../src/node/load-landmark-fixture';
 import { createNodeEstimator } from '../src/node/node-estimator';
+import { createNodeFramePipeline } from '../src/node/node-frame-pipeline';
 import { evaluateClip, totals, type ClipLabel, type RepEvalRow } from '../src/node/rep-count-eval';
 import { SHARED_FIXTURES_DIR } from '../src/node/repo-paths';
 import { loadClipLabels } from '../src/node/clip-labels';
@@ -174,14 +175,17 @@ async function main(): Promise<void> {
     return;
   }
   const clips = Object.keys(labels).filter((clip) => VIDEO_PATTERN.test(clip)).sort();
-  const estimator = args.fromFixtures && !args.angles ? null : await createNodeEstimator(args.detector);
+  // Clips go through the app's per-frame pipeline (person check, lifter lock); the COCO angle
+  // check measures the bare model on stills.
+  const estimator = args.angles ? await createNodeEstimator(args.detector) : null;
+  const pipeline = args.fromFixtures ? null : await createNodeFramePipeline(args.detector);
   const rows: RepEvalRow[] = [];
   try {
     for (const clip of clips) {
       process.stderr.write(`eval: ${clip}\n`);
-      const report = args.fromFixtures || !estimator
+      const report = args.fromFixtures || !pipeline
         ? analyzeFixture(loadLandmarkFixture(clip.split('/').pop() as string, args.detector))
-        : await analyzeClip(join(SHARED_FIXTURES_DIR, clip), estimator, { sourceName: clip });
+        : await analyzeClip(join(SHARED_FIXTURES_DIR, clip), pipeline, { sourceName: clip });
       rows.push(evaluateClip(clip, report, labels[clip] ?? {}));
     }
     const angles = args.angles && estimator
@@ -204,6 +208,7 @@ async function main(): Promise<void> {
     if (angles) printAngles(angles);
   } finally {
     estimator?.dispose();
+    pipeline?.dispose();
   }
 }
 
