@@ -67,11 +67,6 @@ export interface KickbackAnalyzer {
 
 /** What the lifter is told while the lifter cannot be told apart from someone else. */
 export { LIFTER_AMBIGUOUS_MESSAGE };
-/**
- * @deprecated The view's reason while the lifter cannot be told apart; kept only until the
- * framing check (src/ui/FramingCheck.svelte) reads FrameAnalysis.framing instead.
- */
-export const TWO_PEOPLE_REASON = LIFTER_AMBIGUOUS_MESSAGE;
 
 // ref: guide, "a slight forward lean in the torso, approximately 45 degrees"; even a quadruped
 // donkey kick keeps the trunk near horizontal (90°). A trunk pointing 20° past horizontal is

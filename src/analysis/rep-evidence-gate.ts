@@ -44,7 +44,7 @@ export const REJECT_MESSAGES: Readonly<Record<RejectReason, string>> = Object.fr
 });
 
 /**
- * The two frames around `tMs` (the last at or before it, the first at or after it): a moment
+ * The two frames around `tMs` (the last at or before it, the first after it): a moment
  * between frames was seen when either of them saw it. One frame must not decide alone: at 30
  * fps a single dropped ankle is detector flicker, not a rep nobody saw.
  */
@@ -53,7 +53,7 @@ function seenAround(samples: readonly EvidenceSample[], tMs: number, seen: (s: E
   let after: EvidenceSample | null = null;
   for (const s of samples) {
     if (s.t <= tMs) before = s;
-    if (s.t >= tMs && after === null) after = s;
+    else if (after === null) after = s;
   }
   return (before !== null && seen(before)) || (after !== null && seen(after));
 }
