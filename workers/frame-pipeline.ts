@@ -214,6 +214,9 @@ export function createFramePipeline<I extends PoseDetectorInput>(
     const areaRatio = current ? boxArea(wanted) / boxArea(current) : 0;
     // Keep the crop (and the model's tracking) while the lifter still fits in it at about the
     // same scale; a crop that jumps every check would restart the model every second.
+    // ref: with the margins above, rest and full kick give crops within ~1.5x of each other's
+    // area (keypoint box 0.25 -> 0.6 of stature wide, Winter's proportions); twice or half the
+    // area means the lifter came closer or stepped back, and the model should see them afresh.
     const keep = current !== undefined && containsBox(current, person.box) && areaRatio > 0.5 && areaRatio < 2;
     if (!keep) cropChanged = true;
     lifter = {
