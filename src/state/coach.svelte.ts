@@ -30,7 +30,7 @@ import {
   type SetSummary,
 } from '../feedback';
 import type { PoseFrame } from '../pose/types';
-import { frameFraming, type FramingFields, type LiveFramingIssue } from './frame-framing';
+import { frameFraming, type LiveFramingIssue } from './frame-framing';
 import { FramingPersistence } from './framing-persistence';
 import { framingBannerIssues, lifterLockStatus, rejectedRepText, type LifterLockStatus } from './framing-status';
 
@@ -61,12 +61,6 @@ export const CUE_SHOW_MS = 3500;
  */
 export const REJECTED_SHOW_MS = 6000;
 
-/** The analyser's issue-8 stream lists, optional until every analyser build carries them. */
-interface AnalyzerFramingLists {
-  rejected?: readonly RejectedRep[];
-  framing?: readonly FramingRange[];
-}
-
 export type CueTone = 'good' | 'warn' | 'bad';
 
 export interface ShownCue {
@@ -95,13 +89,15 @@ export class Coach {
   #setFraming = $state.raw<readonly FramingRange[]>([]);
   #framingPersistence: FramingPersistence;
   #lastRepEndMs: number | null = null;
-  #analyzer: KickbackAnalyzer = createKickbackAnalyzer({ includeLandmarks: true });
+  readonly #analyzer: KickbackAnalyzer;
   #hintState = createLiveHintState();
   #arbiter;
   readonly #hooks: CoachHooks;
   readonly #settings: CoachSettings;
 
-  constructor(settings: CoachSettings, hooks: CoachHooks = {}) {
+  /** `analyzer`: the analysis core (tests pass a scripted one). */
+  constructor(settings: CoachSettings, hooks: CoachHooks = {}, analyzer: KickbackAnalyzer = createKickbackAnalyzer({ includeLandmarks: true })) {
+    this.#analyzer = analyzer;
     this.#settings = settings;
     this.#hooks = hooks;
     this.#arbiter = createCueArbiter(settings.config);
@@ -167,7 +163,7 @@ export class Coach {
   }
 
   push(frame: PoseFrame): FrameAnalysis {
-    const analysis: FrameAnalysis & FramingFields = this.#analyzer.push(frame);
+    const analysis = this.#analyzer.push(frame);
     const config = this.#settings.config;
     this.#analysis = analysis;
     this.#nowMs = frame.timestampMs;
@@ -247,13 +243,12 @@ export class Coach {
     const rep = this.#analyzer.finish();
     if (rep) this.#onRep(rep, this.#nowMs ?? rep.endMs, this.#settings.config);
     // A rep closed out by finish() may instead have failed the evidence gate.
-    const lastRejected = (this.#analyzer as KickbackAnalyzer & AnalyzerFramingLists).rejected?.at(-1);
+    const lastRejected = this.#analyzer.rejected.at(-1);
     if (lastRejected && (this.#setStartMs === null || lastRejected.startMs >= this.#setStartMs)) {
       this.#onRejected(lastRejected, this.#nowMs ?? lastRejected.endMs);
     }
     const from = this.#setStartMs ?? Number.NEGATIVE_INFINITY;
-    const ranges = (this.#analyzer as KickbackAnalyzer & AnalyzerFramingLists).framing ?? [];
-    this.#setFraming = ranges.filter((r) => r.endMs >= from).map((r) => ({ ...r }));
+    this.#setFraming = this.#analyzer.framing.filter((r) => r.endMs >= from).map((r) => ({ ...r }));
     this.#status = 'done';
     this.#hooks.setEnded?.();
   }

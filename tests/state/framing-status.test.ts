@@ -3,7 +3,7 @@
  * counted" wording, who is being tracked, and the banner's persistence in frame time.
  */
 import { describe, expect, it } from 'vitest';
-import type { FrameAnalysis, FramingIssue, FramingRange } from '../../src/analysis/types';
+import type { FramingIssue, FramingRange } from '../../src/analysis/types';
 import { frameFraming, type LiveFramingIssue } from '../../src/state/frame-framing';
 import { FramingPersistence } from '../../src/state/framing-persistence';
 import {
@@ -25,7 +25,7 @@ describe('framing banner', () => {
   it('puts what stops counting first, then the most important, and leaves people to the lifter-lock line', () => {
     const shown = framingBannerIssues([DARK, OTHERS, FRONT, HEAD, FEET, FEET]);
     expect(shown.map((i) => i.reason)).toEqual(['feet-out-of-frame', 'head-out-of-frame', 'front-on', 'low-confidence']);
-    expect(framingBannerIssues([OTHERS, { reason: 'lifter-ambiguous', message: 'x' }])).toEqual([]);
+    expect(framingBannerIssues([OTHERS, { reason: 'lifter-ambiguous', message: 'x', pausesCounting: false }])).toEqual([]);
   });
 
   it('says that reps are not counted only while the problem stops counting', () => {
@@ -116,27 +116,23 @@ describe('FramingPersistence', () => {
 
 describe('frameFraming', () => {
   const unusable = { kind: 'unusable' as const, personFound: true, inFrame: false, usable: false, reason: 'Step back: feet out of frame', missingJoints: ['leftAnkle'] };
-  const analysis = (over: Partial<FrameAnalysis> & { framing?: FramingIssue[]; otherPeople?: number } = {}) =>
-    ({ view: unusable, ...over }) as FrameAnalysis & { framing?: FramingIssue[]; otherPeople?: number };
+  const usable = { ...unusable, kind: 'side' as const, usable: true, inFrame: true, reason: null, missingJoints: [] };
   const plain = ({ reason, message }: FramingIssue): FramingIssue => ({ reason, message });
+  const AMBIGUOUS: FramingIssue = { reason: 'lifter-ambiguous', message: AMBIGUOUS_LIFTER_TEXT };
 
-  it("uses the analyser's framing issues and people count; on an unusable view the first picture problem pauses counting", () => {
-    const got = frameFraming(analysis({ framing: [OTHERS, FEET, HEAD].map(plain), otherPeople: 1 }), { personCount: 2, lifterLock: 'locked' });
-    expect(got).toEqual({ issues: [OTHERS, FEET, HEAD], otherPeople: 1, ambiguous: false });
+  it("on an unusable view, the analyser's first issue is the one that pauses counting", () => {
+    const got = frameFraming({ view: unusable, framing: [FEET, HEAD, OTHERS].map(plain), otherPeople: 1 }, { lifterLock: 'locked' });
+    expect(got).toEqual({ issues: [FEET, HEAD, OTHERS], otherPeople: 1, ambiguous: false });
   });
 
   it('pauses nothing while the view is usable (words only)', () => {
-    const usable = { ...unusable, kind: 'side' as const, usable: true, inFrame: true, reason: null, missingJoints: [] };
-    expect(frameFraming(analysis({ view: usable, framing: [plain(HEAD)] }), null).issues).toEqual([HEAD]);
+    expect(frameFraming({ view: usable, framing: [plain(HEAD)], otherPeople: 0 }, null).issues).toEqual([HEAD]);
   });
 
-  it('reads the view assessment when the analyser has no framing list', () => {
-    expect(frameFraming(analysis({ framing: undefined }), null)).toEqual({ issues: [FEET], otherPeople: 0, ambiguous: false });
-  });
-
-  it('treats several people without a lock as ambiguous, and a lock as locked', () => {
-    expect(frameFraming(analysis(), { personCount: 2 }).ambiguous).toBe(true);
-    expect(frameFraming(analysis(), { personCount: 2, lifterLock: 'locked' })).toMatchObject({ otherPeople: 1, ambiguous: false });
-    expect(frameFraming(analysis(), { personCount: 3, lifterLock: 'ambiguous' })).toMatchObject({ otherPeople: 2, ambiguous: true });
+  it('blames no picture problem when the lifter cannot be told apart; the lock line says so', () => {
+    const got = frameFraming({ view: unusable, framing: [AMBIGUOUS, plain(HEAD)], otherPeople: 1 }, { lifterLock: 'ambiguous' });
+    expect(got.ambiguous).toBe(true);
+    expect(got.issues.map((i) => i.pausesCounting)).toEqual([false, false]);
+    expect(frameFraming({ view: unusable, framing: [plain(FEET)], otherPeople: 1 }, { lifterLock: 'ambiguous' }).ambiguous).toBe(true);
   });
 });
