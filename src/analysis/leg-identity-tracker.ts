@@ -57,6 +57,8 @@ function thighLength(p: LegPair, q: LegPair | null): number | null {
 
 export class LegIdentityTracker {
   private last: LegPair | null = null;
+  /** The previous frame's output alone (no older trail), for the collapse check. */
+  private previous: LegPair | null = null;
   private lastMs: number | null = null;
   private corrections = 0;
 
@@ -67,6 +69,7 @@ export class LegIdentityTracker {
 
   reset(): void {
     this.last = null;
+    this.previous = null;
     this.lastMs = null;
     this.corrections = 0;
   }
@@ -82,6 +85,7 @@ export class LegIdentityTracker {
     }
     this.anklesToKnees(cur);
     this.lastMs = timestampMs;
+    this.previous = { left: { ...cur.left }, right: { ...cur.right } };
     this.last = {
       left: mergeLast(last?.left, cur.left),
       right: mergeLast(last?.right, cur.right),
@@ -124,7 +128,12 @@ export class LegIdentityTracker {
     const lastApart = dist(pL, pR) ?? 0;
     if (oL !== null && oR !== null) {
       const apart = dist(oL, oR) ?? 0;
-      if (recent && apart < COLLAPSE_FRAC * thigh && lastApart > APART_FRAC * thigh) {
+      // For ankles, "last seen apart" must mean both seen apart in the previous frame: a trail
+      // kept from before a collapse would call every later frame of feet together (at rest, side
+      // view) a collapse again (cable_kickback_real_side_curvelog mirrored, 2.4–3.0 s). Knees keep
+      // the trail: MoveNet holds both knees on one leg for whole seconds (cable_kickback_cgi_dosipov).
+      const freshApart = k === 'knee' ? lastApart : (dist(this.previous?.left[k] ?? null, this.previous?.right[k] ?? null) ?? 0);
+      if (recent && apart < COLLAPSE_FRAC * thigh && lastApart > APART_FRAC * thigh && freshApart > APART_FRAC * thigh) {
         // Both on one leg: keep the observation for the leg it is near, drop the other.
         const m = { x: (oL.x + oR.x) / 2, y: (oL.y + oR.y) / 2 };
         const nearLeft = (dist(m, pL) ?? Infinity) <= (dist(m, pR) ?? Infinity);
