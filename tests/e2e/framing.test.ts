@@ -126,16 +126,16 @@ describe('legs out of the picture, real Chromium', () => {
       await page.waitForTimeout(500);
     }
     expect(seen.length).toBeGreaterThan(20);
-    expect(Math.max(...seen)).toBe(0);
-    const state = await debug(page);
-    expect(state.reps).toBe(0);
+    // Soft: an invented rep fails the test, and the summary below is still checked and shot.
+    expect.soft(Math.max(...seen), 'rep counter with the legs out of the picture').toBe(0);
+    expect.soft((await debug(page)).reps).toBe(0);
 
     // End of set: every rep seen but not counted is listed with its time and reason.
     await page.locator('body').press('Space');
     await expect.poll(async () => (await debug(page)).setStatus).toBe('done');
     const summary = page.getByTestId('set-summary');
     await summary.waitFor();
-    expect(await summary.textContent()).toMatch(/Set summary — 0 reps/);
+    expect.soft(await summary.textContent()).toMatch(/Set summary — 0 reps/);
     const rejected = (await debug(page)).rejected;
     expect(rejected.length, 'the clip has one kick per loop: the evidence gate should report it').toBeGreaterThanOrEqual(1);
     const lines = page.getByTestId('rejected-list').locator('li');
@@ -150,7 +150,7 @@ describe('legs out of the picture, real Chromium', () => {
     await page.evaluate(() => (globalThis as unknown as { __kickcheck: { flushed(): Promise<boolean> } }).__kickcheck.flushed());
     const last = (await storedSets(page)).at(-1);
     expect(last?.endedAt).not.toBeNull();
-    expect(last?.repCount).toBe(0);
+    expect(last?.repCount).toBe((await debug(page)).reps);
     expect(last?.rejected).toHaveLength(rejected.length);
     expect(last?.framing?.some((r) => /feet|low-confidence/.test(r.reason))).toBe(true);
   });

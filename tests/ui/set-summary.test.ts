@@ -43,6 +43,8 @@ describe('SetSummaryPanel', () => {
     expect(body).toMatch(/0:01<\/span> left leg — legs not clearly visible/);
     expect(body).toContain('No rep was counted in this set');
     expect(body).toContain('data-testid="export-json"');
+    // The CSV has one row per counted rep: with none, there is nothing to export.
+    expect(body).not.toContain('data-testid="export-csv"');
   });
 
   it('says nothing about uncounted reps when there were none', () => {
