@@ -2,7 +2,9 @@
 // `npm run bench [-- --json] [-- --quick]`: measures, prints, asserts nothing.
 //  1. detectors × backends in headless Chromium through the app's own worker (load ms, median
 //     and p90 inference ms on frames of a fixture clip);
-//  2. the analysis core's throughput (scripts/bench-core.ts) on one core.
+//  2. the lifter lock's cost: processed fps through the worker's frame pipeline on a one-person
+//     clip and on the same clip beside its mirror (two people, lock on), side by side;
+//  3. the analysis core's throughput (scripts/bench-core.ts) on one core.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -37,7 +39,8 @@ const cases = detectors.flatMap((detector) => backends.map((backend) => ({ detec
 
 const { createServer } = await import('vite');
 const { chromium } = await import('playwright-core');
-const server = await createServer({ root, logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+// No file watching or HMR: an edit elsewhere in the tree must not reload the page mid-run.
+const server = await createServer({ root, logLevel: 'error', server: { port: 0, host: '127.0.0.1', hmr: false, watch: null } });
 await server.listen();
 const base = server.resolvedUrls.local[0];
 const browser = await chromium.launch({
@@ -45,7 +48,22 @@ const browser = await chromium.launch({
   headless: true,
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--enable-unsafe-webgpu'],
 });
+// Lifter-lock frames: 10 fps of frame time (a check every 10th frame, as live), 640x480 letterboxed
+// as the fake camera shows them; the lifter clip alone, and beside its own mirror.
+const LOCK_FPS = 10;
+const lockFrames = quick ? 20 : 50;
+const letterbox = 'scale=640:480:force_original_aspect_ratio=decrease,pad=640:480:(ow-iw)/2:(oh-ih)/2';
+const lockClips = [
+  { name: 'one person', graph: `[0:v]fps=${LOCK_FPS},${letterbox}[v]` },
+  { name: 'two people (lock on)', graph: `[0:v]fps=${LOCK_FPS},split[l][r];[r]hflip[m];[l][m]hstack=inputs=2,${letterbox}[v]` },
+].map((c, i) => {
+  const dir = join(frameDir, `lock-${i}`);
+  execFileSync(ffmpeg, ['-v', 'error', '-ss', '3', '-i', clip, '-filter_complex', c.graph, '-map', '[v]', '-frames:v', String(lockFrames), `${dir}-%03d.png`]);
+  return { name: c.name, urls: readdirSync(frameDir).filter((f) => f.startsWith(`lock-${i}-`)).sort().map((f) => `/bench-frames/${f}`) };
+});
+
 let rows = [];
+let lockRows = [];
 try {
   const page = await browser.newPage();
   await page.route('**/bench-frames/*', (route) =>
@@ -58,6 +76,19 @@ try {
     return { webgl: gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : null, webgpu: 'gpu' in navigator };
   });
   log(`bench: Chromium ${browser.version()}, WebGL renderer: ${gpu.webgl ?? 'none'}, navigator.gpu: ${gpu.webgpu}`);
+  log(`bench: lifter lock, blazepose-full on wasm, ${lockFrames} frames at ${LOCK_FPS} fps of frame time, back to back through the worker`);
+  lockRows = await page.evaluate(
+    ([clips, interval]) => globalThis.kickcheckLockBench(clips, 'blazepose-full', interval),
+    [lockClips, 1000 / LOCK_FPS],
+    { timeout: 600_000 },
+  );
+  for (const row of lockRows) {
+    log(`${row.name.padEnd(22)} processed ${Number.isFinite(row.processedFps) ? row.processedFps.toFixed(2) : '–'} fps  (${row.lockedFrames}/${row.frames} frames locked)${row.error ? `  (${row.error.slice(0, 90)})` : ''}`);
+  }
+  const [one, two] = lockRows;
+  if (one && two && Number.isFinite(one.processedFps) && Number.isFinite(two.processedFps)) {
+    log(`lifter lock cost: ${((1 - two.processedFps / one.processedFps) * 100).toFixed(1)} % of processed fps`);
+  }
   log(`bench: ${frameFiles.length} frames of ${clip.split('/').pop()} at 640 px, ${quick ? 1 : 2} rounds, first frame excluded from the median`);
   for (const c of cases) {
     const [row] = await page.evaluate(
@@ -83,4 +114,4 @@ if (existsSync(coreScript)) {
   else execFileSync(process.execPath, coreArgs, { stdio: 'inherit' });
 }
 
-if (json) console.log(JSON.stringify({ chromium: true, detectors: rows, core }, null, 2));
+if (json) console.log(JSON.stringify({ chromium: true, detectors: rows, lifterLock: lockRows, core }, null, 2));

@@ -65,3 +65,48 @@ async function run(cases: BenchCase[], frameUrls: string[], rounds: number): Pro
 }
 
 (globalThis as unknown as { kickcheckBench: typeof run }).kickcheckBench = run;
+
+export interface LockBenchRow {
+  name: string;
+  frames: number;
+  /** Frames processed per second of wall time, back to back through the worker (the app's pipeline). */
+  processedFps: number;
+  /** Frames whose PoseFrame says lifterLock 'locked'. */
+  lockedFrames: number;
+  error?: string;
+}
+
+/**
+ * Lifter-lock cost: the same detector on consecutive frames of a one-person clip and of a
+ * two-person clip (lock on), timestamps at `intervalMs` so the person check runs on its real
+ * schedule (once a second of frame time). Wall time includes checks, crops and model resets.
+ */
+async function runLock(clips: { name: string; urls: string[] }[], detector: DetectorId, intervalMs: number): Promise<LockBenchRow[]> {
+  const rows: LockBenchRow[] = [];
+  for (const clip of clips) {
+    const client = new PoseClient({ estimateTimeoutMs: 60_000 });
+    try {
+      await client.start({ detector, backend: 'wasm', modelBaseUrl: '/models/' });
+      const bitmaps = await Promise.all(clip.urls.map(async (u) => createImageBitmap(await (await fetch(u)).blob())));
+      // One frame first: model warm-up is not the lock's cost.
+      await client.estimate(await createImageBitmap(bitmaps[0]!), 0);
+      await client.reset();
+      let locked = 0;
+      const started = performance.now();
+      for (const [i, bitmap] of bitmaps.entries()) {
+        const pose = await client.estimate(bitmap, i * intervalMs);
+        if (pose.lifterLock === 'locked') locked++;
+      }
+      const wallMs = performance.now() - started;
+      rows.push({ name: clip.name, frames: bitmaps.length, processedFps: (bitmaps.length * 1000) / wallMs, lockedFrames: locked });
+    } catch (error) {
+      rows.push({ name: clip.name, frames: 0, processedFps: NaN, lockedFrames: 0, error: String(error) });
+    } finally {
+      client.terminate();
+    }
+    document.getElementById('log')!.textContent = JSON.stringify(rows, null, 1);
+  }
+  return rows;
+}
+
+(globalThis as unknown as { kickcheckLockBench: typeof runLock }).kickcheckLockBench = runLock;
