@@ -3,7 +3,7 @@
  * medians of a few frames because BlazePose knee flexion has isolated spikes (issue 3 facts:
  * RMS 3.5–5°); everything unknown is null, never NaN.
  */
-import { mean, median, runningMedian } from '../signal/robust-stats';
+import { mean, median, quantile, runningMedian } from '../signal/robust-stats';
 import type { LegFrameSample } from './leg-frame-sample';
 import type { RepEvent } from './rep-phase-machine';
 import type { AnglePath, RepMetrics, RepSample, Side } from './types';
@@ -18,6 +18,15 @@ const KNEE_NEAR_MS = 300;
 const SPEED_SPAN_MS = 100;
 // ref: issue 3 facts, torso lean noise 0.1–0.3°: torso and arch proxies are smooth (0.1–0.3° noise) but a ±1 frame median still tames outliers.
 const SMOOTH_HALF_WIDTH = 1;
+// ref: as KNEE_MEDIAN_HALF_WIDTH (a ±2-frame median removes a 1–2 frame spike). Torso sway read
+// max − min of a ±1-frame median let one bad frame at a rep's edge set it: measure-noise
+// (scripts/measure-signal-noise.ts) saw donkey_kick_cgi_kinkatsu's sway read 5° on the base clip,
+// 20° on far and 45° on webcam15 (a single 100° frame at the rep's start).
+const SWAY_MEDIAN_HALF_WIDTH = 2;
+// ref: a swing rocks the torso for a good part of the rep (≥ 0.3 s of a 1.5–3 s rep, guide's
+// "controlled, deliberate motion"); the 5–95 % range ignores excursions shorter than 5 % of the
+// rep (1 frame of a 2 s rep at 10 fps, 3 at 30 fps), which are landmark glitches.
+const SWAY_QUANTILE = 0.05;
 
 function nearMedian(
   samples: readonly LegFrameSample[],
@@ -61,6 +70,20 @@ function peakThighSpeedDegS(samples: readonly LegFrameSample[]): number | null {
     if (Number.isFinite(v) && (peak === null || v > peak)) peak = v;
   }
   return peak;
+}
+
+/**
+ * Torso sway: the 5–95 % range of the torso lean over the rep's frames, median-filtered over the
+ * frames around the rep as well, so its first and last frames get a full window.
+ */
+function torsoSwayDeg(all: readonly LegFrameSample[], from: number, to: number): number | null {
+  const leans = runningMedian(
+    all.map((s) => s.torsoLeanDeg),
+    SWAY_MEDIAN_HALF_WIDTH,
+  ).slice(from, to + 1);
+  const hi = quantile(leans, 1 - SWAY_QUANTILE);
+  const lo = quantile(leans, SWAY_QUANTILE);
+  return hi === null || lo === null ? null : hi - lo;
 }
 
 function maxOf(values: readonly (number | null)[]): number | null {
@@ -142,10 +165,6 @@ export function computeRepMetrics(input: RepMetricsInput): RepMetrics {
 
   const peakSpeed = peakThighSpeedDegS(samples);
 
-  const leans = runningMedian(
-    samples.map((s) => s.torsoLeanDeg),
-    SMOOTH_HALF_WIDTH,
-  );
   const arches = runningMedian(
     samples.map((s) => s.lumbarArchDeg),
     SMOOTH_HALF_WIDTH,
@@ -179,7 +198,7 @@ export function computeRepMetrics(input: RepMetricsInput): RepMetrics {
     kneeFlexionRangeDeg: rangeOf(knees),
     kneeFlexionRiseLiftingDeg: kneeRise,
     torsoLeanMeanDeg: mean(samples.map((s) => s.torsoLeanDeg)),
-    torsoLeanRangeDeg: rangeOf(leans),
+    torsoLeanRangeDeg: torsoSwayDeg(all, from, to),
     lumbarArchPeakDeg: maxOf(arches),
     pelvisTiltMaxDeg: maxOf(samples.map((s) => s.pelvisTiltDeg)),
     anglePath: path,

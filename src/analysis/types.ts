@@ -104,7 +104,7 @@ export interface RepMetrics {
    */
   kneeFlexionRiseLiftingDeg: number | null;
   torsoLeanMeanDeg: number | null;
-  /** Max − min of the ±1-frame median torso lean over the rep (sway). */
+  /** Torso sway: 5–95 % range of the ±2-frame median torso lean over the rep. */
   torsoLeanRangeDeg: number | null;
   /** Highest lumbar-arch reading in the rep (see Angles.lumbarArchDeg). */
   lumbarArchPeakDeg: number | null;

@@ -44,6 +44,19 @@ describe('per-rep metrics', () => {
     expect(m.peakAngularVelocityDegS).toBeCloseTo(clean.peakAngularVelocityDegS ?? NaN, 6);
   });
 
+  it('torso sway reads a sustained rock, not one glitched frame at the rep edge', () => {
+    const withLean = (lean: (i: number) => number): LegFrameSample[] =>
+      samples(() => 20).map((s) => ({ ...s, torsoLeanDeg: lean(s.t / 100) }));
+    // First frame of the rep read 55° off (donkey_kick_cgi_kinkatsu webcam15 read 100° for 45°).
+    const edge = computeRepMetrics({ index: 1, leg: 'right', event, samples: withLean((i) => (i === 0 ? 100 : 45)), holdBandDeg: 5 });
+    expect(edge.torsoLeanRangeDeg).toBeLessThan(1);
+    const last = computeRepMetrics({ index: 1, leg: 'right', event, samples: withLean((i) => (i === 30 ? 10 : 45)), holdBandDeg: 5 });
+    expect(last.torsoLeanRangeDeg).toBeLessThan(1);
+    // A 15° rock over the middle second of the rep is sway.
+    const rock = computeRepMetrics({ index: 1, leg: 'right', event, samples: withLean((i) => (i >= 10 && i <= 20 ? 60 : 45)), holdBandDeg: 5 });
+    expect(rock.torsoLeanRangeDeg).toBeCloseTo(15, 6);
+  });
+
   it('measures a knee that curls while the leg lifts, but not one that straightens', () => {
     const curl = computeRepMetrics({ index: 1, leg: 'left', event, samples: samples((i) => 20 + 30 * Math.sin((Math.PI * i) / 30)), holdBandDeg: 5 });
     expect(curl.kneeFlexionRiseLiftingDeg).toBeCloseTo(30, 0);
