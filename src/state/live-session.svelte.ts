@@ -145,6 +145,10 @@ export class LiveSession {
       this.#fail({ ...VIDEO_UNREADABLE, detail: `${VIDEO_UNREADABLE.detail} (file: ${file.name})` });
       return;
     }
+    // Start slow: until the first pose arrives the detector's speed is unknown, and its first
+    // inference (warm-up) can take seconds, during which a rep at the start would play unseen.
+    // #pacePlayback raises the rate once the inference time is measured.
+    video.playbackRate = FILE_MIN_PLAYBACK_RATE;
     video.addEventListener('ended', this.#onFileEnded);
     this.coach.resetTracking();
     await this.#run(video, true);
