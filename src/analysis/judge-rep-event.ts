@@ -1,10 +1,11 @@
 /**
  * What becomes of a movement the rep machine completed: not a kickback at all (bilateral,
- * hinge, hip travel, impossible extension: dropped silently), a rep that was not clearly seen
+ * hinge, hip travel, impossible extension, no extension: dropped silently), a rep that was not clearly seen
  * (reported, never counted: rep-evidence-gate.ts), or a counted rep with its metrics.
  */
 import { passesBilateralGate } from './bilateral-gate';
 import { passesHingeGate } from './hinge-gate';
+import { passesHipExtensionGate } from './hip-extension-gate';
 import { passesHipTravelGate } from './hip-travel-gate';
 import type { LegFrameSample } from './leg-frame-sample';
 import { passesMaxExtensionGate } from './max-extension-gate';
@@ -48,6 +49,7 @@ export function judgeRepEvent(input: RepEventInput): RepOutcome {
     holdBandDeg: input.holdBandDeg,
   });
   if (!passesMaxExtensionGate(rep.peakHipExtensionDeg)) return { kind: 'not-a-kickback' };
+  if (!passesHipExtensionGate(inRep, event.peakDeg, rep.peakHipExtensionDeg)) return { kind: 'not-a-kickback' };
   const rejected = repEvidenceGate(samples, { leg: input.leg, startMs: event.startMs, peakMs: event.peakMs, endMs: event.endMs });
   return rejected === null ? { kind: 'counted', rep } : { kind: 'rejected', rejected };
 }

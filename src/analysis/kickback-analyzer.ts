@@ -125,6 +125,7 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
   let samples = newSamples();
   let arch = new ArchReference();
   let lastTimestampMs: number | null = null;
+  let lastFacing: Side | null = null;
   const reps: RepMetrics[] = [];
   const rejected: RejectedRep[] = [];
 
@@ -139,6 +140,7 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     samples = newSamples();
     arch = new ArchReference();
     lastTimestampMs = null;
+    lastFacing = null;
   }
 
   /** Step 0: timestamps strictly increase; a long gap forgets who was where. */
@@ -176,6 +178,22 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     reps.push(outcome.rep);
     if (workingLeg !== leg) legTracker.force(leg);
     return { rep: outcome.rep, rejected: null };
+  }
+
+  /**
+   * The lifter turned to face the other way (walked round to change legs, or the video cut)
+   * after reps were counted facing the first way: every thigh angle changed sign, so the rest
+   * each machine learnt, a rep under way and the working leg are void (issue 8 item 5, "no rep
+   * is lost when the lifter changes leg or facing"). A flip before any rep corrects an early
+   * misreading instead (cable_kickback_cgi_kinkatsu, BlazePose: garbage until 2.7 s); fresh
+   * machines then restart a lift from where the leg settles (rep-phase-machine.ts DWELL_MS).
+   */
+  function turnedAround(facing: Side | null): void {
+    if (facing !== null && lastFacing !== null && facing !== lastFacing && reps.length > 0) {
+      for (const side of SIDES) machines[side].rebase();
+      legTracker.reset();
+    }
+    if (facing !== null) lastFacing = facing;
   }
 
   function noPersonFrame(t: number, lock: LifterLockReading): FrameAnalysis {
@@ -218,6 +236,7 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     // 4. View and facing.
     const seen = viewAndFacing.update(t, joints);
     const { viewKind, facing } = seen;
+    turnedAround(facing);
 
     // 5. Angle path, sagittal-plane body, angles.
     const chosen = pathSelector.update(t, viewKind, joints.world.leftHip !== null && joints.world.rightHip !== null, midRep());

@@ -62,6 +62,14 @@ const MAX_UP_MS = 8000;
 const HISTORY_MS = 20000;
 // ref: DESIGN.md §3 "the set's own ... range": the median of this many recent reps.
 const TYPICAL_ROM_REPS = 5;
+// ref: DESIGN.md §3 "thresholds follow the set's own rest position", and SETTLE_MS: in the
+// first lift from a fresh rest, a leg that stays within the smallest lift threshold
+// (MIN_ENTER_DEG) for 400 ms and then rises a whole minimum rep (minRomDeg) above it was
+// resting at a new level: the lifter changed stance (walked round to the other leg, stepping
+// first). The lift restarts from there. A squeeze held still at the top is the end of the hip's
+// range ("limit the height of the kick", guide): no leg rises another 15° after it.
+const DWELL_BAND_DEG = MIN_ENTER_DEG;
+const DWELL_MS = SETTLE_MS;
 
 export interface RepEvent {
   startMs: number;
@@ -104,6 +112,14 @@ export class RepPhaseMachine {
   private roms: number[] = [];
   private restLevel: number | null = null;
   private restRefreshMs = Number.NEGATIVE_INFINITY;
+  /** Rest was learnt afresh (stream start, after a hole or a stance change), not returned to yet. */
+  private restFresh = true;
+  /** Recent samples of a rep under way that stayed within DWELL_BAND_DEG of each other. */
+  private dwell: Sample[] = [];
+  /** The last still stretch (≥ DWELL_MS) of the lift under way: its rest quantile and top. */
+  private stillLevel: { level: number; max: number; count: number } | null = null;
+  /** The lift under way started from a rest learnt afresh. */
+  private liftFromFresh = false;
 
   constructor(options: Partial<RepPhaseOptions> = {}) {
     this.opts = { ...DEFAULT_REP_PHASE_OPTIONS, ...options };
@@ -134,6 +150,8 @@ export class RepPhaseMachine {
     this.lastValid = null;
     this.roms = [];
     this.restLevel = null;
+    this.restFresh = true;
+    this.dwell = [];
   }
 
   update(timestampMs: number, value: number | null): RepPhaseUpdate {
@@ -180,6 +198,8 @@ export class RepPhaseMachine {
     this.restLevel = null;
     this.lowMin = null;
     this.lastValid = null;
+    this.restFresh = true;
+    this.dwell = [];
   }
 
   private enterDeg(): number {
@@ -207,14 +227,7 @@ export class RepPhaseMachine {
         }
         const rest = this.restLevel;
         if (rest !== null && s.v - rest >= this.enterDeg()) {
-          this.phase = 'lifting';
-          this.restAtLift = rest;
-          this.peak = s;
-          this.maxLiftSpeed = 0;
-          this.lowMin = null;
-          // The lift began before this sample: keep the rest samples around it for timing.
-          this.liftIndex = Math.max(0, this.history.length - 1 - this.restSamples.length);
-          this.restSamples = [];
+          this.startLift(rest, s, this.restSamples.length);
         }
         return null;
       }
@@ -224,8 +237,10 @@ export class RepPhaseMachine {
           this.phase = this.roms.length > 0 ? 'bottom' : 'setup';
           this.restSamples = [s];
           this.restLevel = s.v;
+          this.restFresh = true;
           return null;
         }
+        if (this.restartedFromDwell(s)) return null;
         const speed = prev === null ? 0 : (s.v - prev.v) / Math.max(1e-3, (s.t - prev.t) / 1000);
         if (s.v >= this.peak.v) {
           this.peak = s;
@@ -241,6 +256,7 @@ export class RepPhaseMachine {
         return null;
       }
       case 'lowering': {
+        if (this.restartedFromDwell(s)) return null;
         if (s.v > this.peak.v) {
           // Went back up past the old top: the same rep, not a new one.
           this.peak = s;
@@ -252,6 +268,47 @@ export class RepPhaseMachine {
         return this.checkReturn(s);
       }
     }
+  }
+
+  private startLift(rest: number, s: Sample, restSampleCount: number): void {
+    this.phase = 'lifting';
+    this.restAtLift = rest;
+    this.peak = s;
+    this.maxLiftSpeed = 0;
+    this.lowMin = null;
+    this.dwell = [];
+    this.stillLevel = null;
+    this.liftFromFresh = this.restFresh;
+    // The lift began before this sample: keep the rest samples around it for timing.
+    this.liftIndex = Math.max(0, this.history.length - 1 - restSampleCount);
+    this.restSamples = [];
+  }
+
+  /**
+   * The leg rested at a new level mid-"rep" and lifts again from it: the movement so far was a
+   * change of stance, not a rep (it never came back), so the lift restarts from the dwell.
+   */
+  private restartedFromDwell(s: Sample): boolean {
+    if (!this.liftFromFresh) return false;
+    const still = this.stillLevel;
+    if (still !== null && s.v - still.max >= Math.max(this.enterDeg(), this.opts.minRomDeg)) {
+      this.startLift(still.level, s, still.count);
+      this.liftFromFresh = true;
+      return true;
+    }
+    const d = this.dwell;
+    d.push(s);
+    const spread = (): number => Math.max(...d.map((r) => r.v)) - Math.min(...d.map((r) => r.v));
+    while (d.length > 1 && spread() > DWELL_BAND_DEG) d.shift();
+    const first = d[0];
+    if (first !== undefined && s.t - first.t >= DWELL_MS) {
+      const level = quantile(
+        d.map((r) => r.v),
+        REST_QUANTILE,
+      );
+      if (level !== null) this.stillLevel = { level, max: Math.max(...d.map((r) => r.v)), count: d.length };
+    }
+    return false;
   }
 
   private checkReturn(s: Sample): RepEvent | null {
@@ -270,6 +327,7 @@ export class RepPhaseMachine {
     const edge = Math.max(NOISE_FLOOR_DEG, EDGE_FRAC * rom);
     const event = this.buildEvent(rom, edge, low);
     this.phase = 'bottom';
+    this.restFresh = false;
     // Rest for the next rep is learnt afresh from where the leg came back to.
     this.restSamples = this.history.filter((h) => h.t >= low.t);
     this.restLevel = quantile(

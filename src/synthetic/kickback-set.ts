@@ -5,7 +5,7 @@
 import type { Side } from '../analysis/types';
 import type { PoseFrame } from '../pose/types';
 import type { BodyPose } from './body-pose';
-import { renderSequence, type RenderOptions } from './render-sequence';
+import { DEFAULT_RENDER_OPTIONS, renderSequence, type RenderOptions } from './render-sequence';
 import { repTimeline, type TimelineOptions, type TimelineRep } from './rep-timeline';
 
 export interface KickbackSetOptions extends RenderOptions, TimelineOptions {
@@ -100,5 +100,83 @@ export function generateKickbackSet(options: Partial<KickbackSetOptions> = {}): 
       endMs: startMs + r.endS * 1000,
       romDeg: o.romDeg,
     })),
+  };
+}
+
+export interface LegSwitchSetOptions {
+  /** Leg of the first half; the second half kicks with the other leg, facing the other way. */
+  firstLeg: Side;
+  /** Image direction the lifter faces in the first half. */
+  firstFacing: Side;
+  repsPerLeg: number;
+  /**
+   * How the lifter gets to the other leg: `walk-around` turns on the spot (stepping, through a
+   * front view) over `changeS` seconds; `cut` is an edit, the second half starts on the next frame.
+   */
+  change: 'walk-around' | 'cut';
+  changeS: number;
+  /** Rest shown before the first rep of the second half (a cut can land just before a rep). */
+  secondLeadInS: number;
+  /** Seconds after the last rep of the second half; 0 ends the clip as the leg comes back. */
+  leadOutS: number;
+}
+
+export const DEFAULT_LEG_SWITCH_SET: Readonly<LegSwitchSetOptions> = Object.freeze({
+  firstLeg: 'right',
+  firstFacing: 'right',
+  repsPerLeg: 3,
+  change: 'walk-around',
+  // ref: issue 8 item 5, "they walk around": a few seconds to move the cuff and turn.
+  changeS: 4,
+  secondLeadInS: 1,
+  leadOutS: 1.5,
+});
+
+// ref: gait kinematics (Winter 1991): the thigh swings about 20° forward and 10° back per step,
+// about one step per second when turning on the spot.
+const STEP_FORWARD_DEG = 20;
+const STEP_BACK_DEG = 10;
+const STEP_S = 1;
+
+/**
+ * A set that changes working leg and facing mid-way (issue 8 item 5): first leg, then a walk
+ * around (turning through a front view, stepping) or a hard cut, then the other leg facing the
+ * other way. Truth reps of both halves, in time order, with their leg.
+ */
+export function generateLegSwitchSet(
+  options: Partial<LegSwitchSetOptions & Omit<KickbackSetOptions, 'leg' | 'reps' | 'facing' | 'leadOutS'>> = {},
+): SyntheticSet & { repLegs: Side[] } {
+  const o = { ...DEFAULT_KICKBACK_SET, ...DEFAULT_LEG_SWITCH_SET, ...options };
+  const second: Side = o.firstLeg === 'left' ? 'right' : 'left';
+  const secondFacing: Side = o.firstFacing === 'left' ? 'right' : 'left';
+  const fps = o.fps ?? DEFAULT_RENDER_OPTIONS.fps;
+  const frameMs = 1000 / fps;
+  const startMs = o.startMs ?? 0;
+  const a = generateKickbackSet({ ...options, leg: o.firstLeg, facing: o.firstFacing, reps: o.repsPerLeg, leadOutS: o.change === 'cut' ? 0.5 : 1, startMs });
+  const aEndMs = a.frames.at(-1)?.timestampMs ?? startMs;
+  const turn: PoseFrame[] = [];
+  if (o.change === 'walk-around') {
+    const n = Math.round(o.changeS * fps);
+    const standing = { thighDeg: -o.standingKneeDeg / 2, kneeDeg: o.standingKneeDeg };
+    for (let k = 1; k <= n; k += 1) {
+      const tS = k / fps;
+      const u = tS / o.changeS;
+      // Upright while walking, bent over again at both ends; the turn goes through a front view.
+      const lean = o.torsoLeanDeg * Math.abs(Math.cos(Math.PI * u));
+      const swing = Math.sin((2 * Math.PI * tS) / STEP_S);
+      const step = (s: number) => ({ thighDeg: s > 0 ? -STEP_FORWARD_DEG * s : -STEP_BACK_DEG * s, kneeDeg: o.standingKneeDeg + 30 * Math.max(0, s) });
+      const pose: BodyPose = { torsoLeanDeg: lean, left: u > 0.05 && u < 0.95 ? step(swing) : standing, right: u > 0.05 && u < 0.95 ? step(-swing) : standing };
+      const frame = renderSequence(0, () => pose, { ...options, facing: o.firstFacing, cameraYawDeg: (o.cameraYawDeg ?? 0) + 180 * u, startMs: aEndMs + k * frameMs, seed: (o.seed ?? 1) + k });
+      const f = frame[0]?.frame;
+      if (f !== undefined) turn.push(f);
+    }
+  }
+  const bStartMs = (turn.at(-1)?.timestampMs ?? aEndMs) + frameMs;
+  const b = generateKickbackSet({ ...options, leg: second, facing: secondFacing, reps: o.repsPerLeg, leadInS: o.secondLeadInS, leadOutS: o.leadOutS, startMs: bStartMs, seed: (o.seed ?? 1) + 7919 });
+  return {
+    frames: [...a.frames, ...turn, ...b.frames],
+    truth: [...a.truth, ...b.truth],
+    reps: [...a.reps, ...b.reps],
+    repLegs: [...a.reps.map(() => o.firstLeg), ...b.reps.map(() => second)],
   };
 }
