@@ -3,12 +3,15 @@
  * signal-noise.ts), from the same reps filmed differently: each clip's base landmark fixture
  * against its nuisance variants (mirror, far, w320, webcam15; not speed, which changes tempo) in
  * tests/fixtures/variants. Reps are matched by peak time; per signal the script prints the
- * robust spread of (variant − base), σ = 1.4826 · median |variant − base| (the MAD taken about
- * zero, so a systematic shift between setups counts as noise too), with RMS and n beside it.
+ * spread of d = variant − base: σ = 1.4826 · median |d| (the MAD about zero, so a systematic shift
+ * between setups counts as noise too; what signal-noise.ts uses, floored), the 90th percentile of
+ * |d| and the RMS beside it (the tails), the share of |d| beyond 2σ (≈ 5 % for a normal spread),
+ * and for time signals the share of |d| within one frame interval.
  *
- * It also prints verdict agreement: the share of base reps whose clear flags are identical on a
- * nuisance variant, judged as before borderline flags existed (no noise band) and with
- * SIGNAL_NOISE.
+ * It also prints verdict agreement (issue 8 item 7: the share of base reps whose clear flags are
+ * the same on a nuisance variant), per variant, over all base reps (a rep the variant did not
+ * count disagrees) and over the reps counted on both sides; judged with no noise band and with
+ * SIGNAL_NOISE; then every remaining disagreement with its cause.
  *
  *   npm run measure-noise [-- --json] [--variants mirror,far] [--stand-in]
  *
@@ -29,6 +32,7 @@ import {
   createArchOnsetState,
   evaluateRep,
   peakThighSpeedDegS,
+  repFrameIntervalMs,
   updateArchOnset,
   type NoisySignal,
   type RepVerdict,
@@ -50,6 +54,9 @@ const STAND_IN_FPS = 10;
 const MATCH_TOLERANCE_MS = 600;
 // ref: 1.4826 · MAD estimates σ of a normal distribution.
 const MAD_TO_SIGMA = 1.4826;
+// ref: a conventional 90 % prediction interval, printed to show the tails (signal-noise.ts says why
+// the band does not use it).
+const NOISE_QUANTILE = 0.9;
 // ref: below 5 paired reps a spread is not a spread; signal-noise.ts then keeps the DESIGN.md §2 fallback.
 const MIN_SAMPLES = 5;
 /**
@@ -144,7 +151,7 @@ interface Judged {
 }
 
 const ZERO_NOISE: SignalNoiseTable = Object.fromEntries(
-  NOISY_SIGNALS.map((s) => [s, { ...SIGNAL_NOISE[s], sigma: 0 }]),
+  NOISY_SIGNALS.map((s) => [s, { ...SIGNAL_NOISE[s], sigma: 0, frameIntervals: 0 }]),
 ) as unknown as SignalNoiseTable;
 
 function judge(reps: readonly RepMetrics[], noise: SignalNoiseTable): RepVerdict[] {
@@ -235,15 +242,30 @@ function medianOf(values: readonly number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
+function quantileOf(values: readonly number[], q: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const a = s[lo] as number;
+  const b = s[Math.ceil(pos)] as number;
+  return a + (b - a) * (pos - lo);
+}
+
 interface NoiseRow {
   signal: NoisySignal;
   unit: string;
   n: number;
   clips: string[];
   sigmaRobust: number | null;
+  /** 90th percentile of |variant − base|. */
+  q90: number | null;
   /** What signal-noise.ts should hold: max(robust σ, floor), null when too few reps. */
   suggested: number | null;
   rms: number | null;
+  /** Share of |d| beyond 2 · sigmaRobust (≈ 0.05 for a normal spread). */
+  beyond2Sigma: number | null;
+  /** Time signals: share of |d| within one frame interval of the two reps (the larger). */
+  withinOneFrame: number | null;
   medianDiff: number | null;
   inUse: number;
 }
@@ -254,16 +276,42 @@ interface AgreementRow {
   matched: number;
   agreeBefore: number;
   agreeAfter: number;
+  agreeBeforeMatched: number;
+  agreeAfterMatched: number;
+}
+
+/**
+ * Why a base rep's clear flags differ on a variant: the variant did not count it (a counting
+ * problem), judged it not visible, could not measure a rule's signal on one side (silent), or a
+ * reading crossed a band edge (clear ↔ borderline) or the whole band (clear ↔ clear pass).
+ */
+function disagreementCause(a: RepVerdict, b: RepVerdict | undefined): string {
+  if (b === undefined) return 'not counted on the variant';
+  const nv = (v: RepVerdict): boolean => v.flags.some((f) => f.ruleId === 'not-visible');
+  if (nv(a) !== nv(b)) return 'not-visible on one side';
+  const sa = standings(a);
+  const sb = standings(b);
+  const causes = new Set<string>();
+  for (const r of new Set([...sa.keys(), ...sb.keys()])) {
+    const x = sa.get(r) ?? 'pass';
+    const y = sb.get(r) ?? 'pass';
+    if ((x === 'clear') === (y === 'clear')) continue;
+    const other = x === 'clear' ? y : x;
+    causes.add(`${r}: ${other === 'silent' ? 'silent on one side' : other === 'borderline' ? 'clear ↔ borderline' : 'clear ↔ clear pass'}`);
+  }
+  return [...causes].sort().join('; ');
 }
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const clips = collect(args);
-  const diffs = new Map<NoisySignal, { d: number; clip: string }[]>(NOISY_SIGNALS.map((s) => [s, []]));
+  const diffs = new Map<NoisySignal, { d: number; clip: string; frameS: number | null }[]>(NOISY_SIGNALS.map((s) => [s, []]));
   const agreement = new Map<string, AgreementRow>();
   const flips: string[] = [];
+  const causeCount = new Map<string, number>();
   const usedClips: string[] = [];
   const runs: { base: RepMetrics[]; other: RepMetrics[]; matches: [number, number | null][] }[] = [];
+  const baseRuns: RepMetrics[][] = [];
 
   for (const [clip, byVariant] of clips) {
     const baseFixture = byVariant.get('base');
@@ -271,10 +319,11 @@ function main(): void {
     const base = analyse(baseFixture);
     if (base.reps.length === 0) continue;
     usedClips.push(clip);
+    baseRuns.push(base.reps);
     for (const [variant, fixture] of byVariant) {
       if (variant === 'base') continue;
       const other = analyse(fixture);
-      const row = agreement.get(variant) ?? { variant, baseReps: 0, matched: 0, agreeBefore: 0, agreeAfter: 0 };
+      const row = agreement.get(variant) ?? { variant, baseReps: 0, matched: 0, agreeBefore: 0, agreeAfter: 0, agreeBeforeMatched: 0, agreeAfterMatched: 0 };
       const matches = matchReps(base.reps, other.reps, variant === 'mirror');
       runs.push({ base: base.reps, other: other.reps, matches });
       for (const [i, j] of matches) {
@@ -285,17 +334,24 @@ function main(): void {
         if (before[0] === before[1]) row.agreeBefore += 1;
         if (after[0] === after[1]) row.agreeAfter += 1;
         else {
+          const cause = disagreementCause(base.after[i] as RepVerdict, j === null ? undefined : other.after[j]);
           flips.push(
-            `${clip} ${variant} rep@${(b.peakMs / 1000).toFixed(1)}s: base [${detail(base.after[i])}] vs [${detail(j === null ? undefined : other.after[j])}]`,
+            `${clip} ${variant} rep@${(b.peakMs / 1000).toFixed(1)}s (${cause}): base [${detail(base.after[i])}] vs [${detail(j === null ? undefined : other.after[j])}]`,
           );
+          causeCount.set(cause, (causeCount.get(cause) ?? 0) + 1);
         }
         if (j === null) continue;
         row.matched += 1;
+        if (before[0] === before[1]) row.agreeBeforeMatched += 1;
+        if (after[0] === after[1]) row.agreeAfterMatched += 1;
         const o = other.reps[j] as RepMetrics;
         for (const s of NOISY_SIGNALS) {
           const vb = signalValue(b, s);
           const vo = signalValue(o, s);
-          if (vb !== null && vo !== null) diffs.get(s)?.push({ d: vo - vb, clip });
+          const fb = repFrameIntervalMs(b);
+          const fo = repFrameIntervalMs(o);
+          const frameS = fb === null || fo === null ? null : Math.max(fb, fo) / 1000;
+          if (vb !== null && vo !== null) diffs.get(s)?.push({ d: vo - vb, clip, frameS });
         }
       }
       agreement.set(variant, row);
@@ -306,14 +362,23 @@ function main(): void {
     const list = diffs.get(s) ?? [];
     const d = list.map((x) => x.d);
     const enough = d.length >= MIN_SAMPLES;
+    const sigmaRobust = enough ? MAD_TO_SIGMA * medianOf(d.map(Math.abs)) : null;
+    const q90 = enough ? quantileOf(d.map(Math.abs), NOISE_QUANTILE) : null;
+    const timed = list.filter((x) => x.frameS !== null);
     return {
       signal: s,
       unit: SIGNAL_NOISE[s].unit,
       n: d.length,
       clips: [...new Set(list.map((x) => x.clip))],
-      sigmaRobust: enough ? MAD_TO_SIGMA * medianOf(d.map(Math.abs)) : null,
-      suggested: enough ? Math.max(MAD_TO_SIGMA * medianOf(d.map(Math.abs)), SIGMA_FLOOR[SIGNAL_NOISE[s].unit] ?? 0) : null,
+      sigmaRobust,
+      q90,
+      suggested: sigmaRobust === null ? null : Math.max(sigmaRobust, SIGMA_FLOOR[SIGNAL_NOISE[s].unit] ?? 0),
       rms: d.length > 0 ? Math.sqrt(d.reduce((a, x) => a + x * x, 0) / d.length) : null,
+      beyond2Sigma: sigmaRobust === null ? null : d.filter((x) => Math.abs(x) > 2 * sigmaRobust).length / d.length,
+      withinOneFrame:
+        SIGNAL_NOISE[s].unit !== 's' || timed.length === 0
+          ? null
+          : timed.filter((x) => Math.abs(x.d) <= (x.frameS as number) + 1e-9).length / timed.length,
       medianDiff: d.length > 0 ? medianOf(d) : null,
       inUse: SIGNAL_NOISE[s].sigma,
     };
@@ -340,58 +405,86 @@ function main(): void {
   };
   const scaled = (pick: (r: NoiseRow) => number | null, k: number): SignalNoiseTable =>
     Object.fromEntries(
-      table.map((r) => [r.signal, { ...SIGNAL_NOISE[r.signal], sigma: k * (pick(r) ?? r.inUse) }]),
+      table.map((r) => [
+        r.signal,
+        { ...SIGNAL_NOISE[r.signal], sigma: k * (pick(r) ?? r.inUse), frameIntervals: k * SIGNAL_NOISE[r.signal].frameIntervals },
+      ]),
     ) as unknown as SignalNoiseTable;
+  /** Clear flags on the base reps (what the coach still cues): the price of a wider band. */
+  const clearOnBase = (noise: SignalNoiseTable): number =>
+    baseRuns.reduce((sum, reps) => sum + judge(reps, noise).reduce((n, v) => n + clearFlags(v).length, 0), 0);
   const MULTIPLES = [0, 0.5, 1, 1.5, 2, 3];
   const sweep = {
     multiples: MULTIPLES,
     inUse: MULTIPLES.map((k) => agreementWith(scaled(() => null, k))),
     robust: MULTIPLES.map((k) => agreementWith(scaled((r) => r.sigmaRobust, k))),
+    q90: MULTIPLES.map((k) => agreementWith(scaled((r) => r.q90, k))),
+    q90Matched: MULTIPLES.map((k) => agreementWith(scaled((r) => r.q90, k), true)),
+    q90NoHardFlip: MULTIPLES.map((k) => agreementWith(scaled((r) => r.q90, k), true, true)),
     rms: MULTIPLES.map((k) => agreementWith(scaled((r) => r.rms, k))),
     suggested: MULTIPLES.map((k) => agreementWith(scaled((r) => r.suggested, k))),
     inUseMatched: MULTIPLES.map((k) => agreementWith(scaled(() => null, k), true)),
     suggestedMatched: MULTIPLES.map((k) => agreementWith(scaled((r) => r.suggested, k), true)),
     inUseNoHardFlip: MULTIPLES.map((k) => agreementWith(scaled(() => null, k), true, true)),
     suggestedNoHardFlip: MULTIPLES.map((k) => agreementWith(scaled((r) => r.suggested, k), true, true)),
+    clearOnBaseRobust: MULTIPLES.map((k) => clearOnBase(scaled((r) => r.sigmaRobust, k))),
+    clearOnBaseQ90: MULTIPLES.map((k) => clearOnBase(scaled((r) => r.q90, k))),
+    clearOnBaseInUse: MULTIPLES.map((k) => clearOnBase(scaled(() => null, k))),
   };
 
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ standIn: args.standIn, clips: usedClips, noise: table, agreement: agreementRows, sweep, flips }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ standIn: args.standIn, clips: usedClips, noise: table, agreement: agreementRows, sweep, flips, causes: Object.fromEntries(causeCount) }, null, 2)}\n`);
     return;
   }
   const f = (v: number | null, unit: string): string => (v === null ? 'n/a' : unit === 's' ? v.toFixed(3) : v.toFixed(2));
   console.log(`clips with base reps: ${usedClips.length ? usedClips.join(', ') : 'none'}${args.standIn ? ' (stand-in: 10 fps phases)' : ''}`);
-  console.log('\nsignal                      unit    n   σ=1.4826·med|d|  suggested   RMS     median d   in use');
+  const share = (v: number | null): string => (v === null ? 'n/a' : `${Math.round(100 * v)} %`);
+  console.log('\nsignal                      unit    n  σ=1.4826·med|d|  suggested   q90|d|  |d|>2σ   RMS   median d  ≤1 frame  in use');
   for (const r of table) {
     console.log(
-      `${r.signal.padEnd(27)} ${r.unit.padEnd(6)} ${String(r.n).padStart(3)}   ${f(r.sigmaRobust, r.unit).padStart(10)}   ${f(r.suggested, r.unit).padStart(10)}` +
-        `${f(r.rms, r.unit).padStart(8)}   ${f(r.medianDiff, r.unit).padStart(8)}   ${f(r.inUse, r.unit)}`,
+      `${r.signal.padEnd(27)} ${r.unit.padEnd(6)} ${String(r.n).padStart(3)} ${f(r.sigmaRobust, r.unit).padStart(16)} ${f(r.suggested, r.unit).padStart(10)} ${f(r.q90, r.unit).padStart(8)}` +
+        `${share(r.beyond2Sigma).padStart(8)}${f(r.rms, r.unit).padStart(8)} ${f(r.medianDiff, r.unit).padStart(9)} ${share(r.withinOneFrame).padStart(9)}   ${f(r.inUse, r.unit)}`,
     );
   }
-  console.log('\nverdict agreement (base reps whose clear flags are identical on the variant; unmatched reps disagree)');
-  console.log('variant      base reps  matched  before (no band)  after (borderline)');
-  let tot = { n: 0, b: 0, a: 0 };
+  console.log('\nverdict agreement: base reps whose clear flags (rule ids) are the same on the variant');
+  console.log('                         over all base reps (uncounted = disagree)   over reps counted on both sides');
+  console.log('variant      base reps  matched   no band        borderline          no band        borderline');
+  let tot = { n: 0, m: 0, b: 0, a: 0, bm: 0, am: 0 };
+  const frac = (x: number, n: number): string => `${x}/${n}${n === 0 ? '' : ` ${Math.round((100 * x) / n)} %`}`;
   for (const r of agreementRows) {
-    tot = { n: tot.n + r.baseReps, b: tot.b + r.agreeBefore, a: tot.a + r.agreeAfter };
+    tot = { n: tot.n + r.baseReps, m: tot.m + r.matched, b: tot.b + r.agreeBefore, a: tot.a + r.agreeAfter, bm: tot.bm + r.agreeBeforeMatched, am: tot.am + r.agreeAfterMatched };
     console.log(
-      `${r.variant.padEnd(12)} ${String(r.baseReps).padStart(9)}  ${String(r.matched).padStart(7)}  ${`${r.agreeBefore}/${r.baseReps}`.padStart(16)}  ${`${r.agreeAfter}/${r.baseReps}`.padStart(18)}`,
+      `${r.variant.padEnd(12)} ${String(r.baseReps).padStart(9)}  ${String(r.matched).padStart(7)}   ${frac(r.agreeBefore, r.baseReps).padStart(10)}  ${frac(r.agreeAfter, r.baseReps).padStart(14)}   ${frac(r.agreeBeforeMatched, r.matched).padStart(14)}  ${frac(r.agreeAfterMatched, r.matched).padStart(14)}`,
     );
   }
-  const pct = (x: number): string => (tot.n === 0 ? 'n/a' : `${Math.round((100 * x) / tot.n)} %`);
-  console.log(`${'all'.padEnd(12)} ${String(tot.n).padStart(9)}  ${''.padStart(7)}  ${pct(tot.b).padStart(16)}  ${pct(tot.a).padStart(18)}`);
+  console.log(
+    `${'all'.padEnd(12)} ${String(tot.n).padStart(9)}  ${String(tot.m).padStart(7)}   ${frac(tot.b, tot.n).padStart(10)}  ${frac(tot.a, tot.n).padStart(14)}   ${frac(tot.bm, tot.m).padStart(14)}  ${frac(tot.am, tot.m).padStart(14)}`,
+  );
   const row = (name: string, values: number[]): string =>
     `${name.padEnd(22)}${values.map((v) => (Number.isNaN(v) ? 'n/a' : `${Math.round(100 * v)} %`).padStart(7)).join('')}`;
   console.log('\nagreement against the band: borderline when |m − T| < k·σ');
   console.log(row('k =', []) + MULTIPLES.map((k) => String(k).padStart(7)).join(''));
   console.log(row('σ in use', sweep.inUse));
   console.log(row('σ robust (MAD)', sweep.robust));
+  console.log(row('q90 |d|', sweep.q90));
   console.log(row('σ RMS', sweep.rms));
   console.log(row('σ suggested', sweep.suggested));
   console.log(row('in use, matched reps', sweep.inUseMatched));
   console.log(row('suggested, matched', sweep.suggestedMatched));
+  console.log(row('q90, matched', sweep.q90Matched));
   console.log('matched reps with no fault ↔ fine flip (a rule clear on one, judged and passed on the other):');
   console.log(row('σ in use', sweep.inUseNoHardFlip));
   console.log(row('σ suggested', sweep.suggestedNoHardFlip));
+  console.log(row('q90 |d|', sweep.q90NoHardFlip));
+  const count = (name: string, values: number[]): string => `${name.padEnd(22)}${values.map((v) => String(v).padStart(7)).join('')}`;
+  console.log('clear flags left on the base reps (what the coach still cues on the base clips):');
+  console.log(count('σ in use', sweep.clearOnBaseInUse));
+  console.log(count('σ robust (MAD)', sweep.clearOnBaseRobust));
+  console.log(count('q90 |d|', sweep.clearOnBaseQ90));
+  if (causeCount.size > 0) {
+    console.log('\ndisagreements by cause (σ in use):');
+    for (const [cause, n] of [...causeCount].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(3)}  ${cause}`);
+  }
   if (flips.length > 0) console.log(`\nremaining disagreements:\n  ${flips.join('\n  ')}`);
 }
 

@@ -7,7 +7,8 @@ import { DEFAULT_RULE_CONFIG, type RuleConfig } from './rule-config';
 import type { RuleInput } from './rule-definition';
 import { RULE_IDS } from './rule-ids';
 import { RULES } from './rules';
-import { SIGNAL_NOISE, type SignalNoiseTable } from './signal-noise';
+import { repFrameIntervalMs } from './frame-interval';
+import { SIGNAL_NOISE, noiseAtFrameInterval, type SignalNoiseTable } from './signal-noise';
 import { notVisible } from './rules/not-visible';
 import type { FlagResult, RepVerdict, SilentRule } from './types';
 
@@ -17,7 +18,10 @@ export interface RepContext {
    * for the rep's leg (if any) replaces the default kick-height limit.
    */
   archOnset?: ArchOnsetState | null;
-  /** Measurement noise per signal (default SIGNAL_NOISE); all-zero sigmas turn borderline off. */
+  /**
+   * Measurement noise per signal (default SIGNAL_NOISE), raised for time signals to the rep's
+   * frame interval; all-zero sigmas and frameIntervals turn borderline off.
+   */
   noise?: SignalNoiseTable;
 }
 
@@ -58,7 +62,7 @@ export function evaluateRep(
     rep,
     config,
     personalTargetDeg: personalKickTarget(ctx.archOnset ?? null, rep.leg, config),
-    noise: ctx.noise ?? SIGNAL_NOISE,
+    noise: noiseAtFrameInterval(ctx.noise ?? SIGNAL_NOISE, repFrameIntervalMs(rep)),
   };
   const flags: FlagResult[] = [];
   const silent: SilentRule[] = [];

@@ -26,7 +26,9 @@ export {
   BORDERLINE_NOISE_MULTIPLE,
   NOISY_SIGNALS,
   SIGNAL_NOISE,
+  TIME_SIGNAL_FRAME_INTERVALS,
   isNoisySignal,
+  noiseAtFrameInterval,
   type NoisySignal,
   type SignalNoise,
   type SignalNoiseTable,
@@ -50,6 +52,7 @@ export {
   type KickTargetBand,
 } from './arch-onset';
 export { archRiseWhileExtendingDeg, peakThighSpeedDegS } from './rep-signals';
+export { repFrameIntervalMs } from './frame-interval';
 export { createCueArbiter, FIXED_PHRASES, STREAK_PHRASES, type CueArbiter, type CueArbiterSnapshot } from './cue-arbiter';
 export {
   summarizeSet,

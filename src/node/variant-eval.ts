@@ -127,8 +127,17 @@ export interface VerdictAgreement {
   matched: number;
   /** Matched reps whose clear flags are the same set as on the base rep. */
   agreed: number;
-  /** agreed / baseReps (an unmatched rep is a disagreement); null when no base reps. */
+  /**
+   * agreed / baseReps (an unmatched rep is a disagreement); null when no base reps. Issue 8's
+   * measure ("the share of reps whose clear flags are the same on the base clip and on each
+   * nuisance variant"): the figure to quote.
+   */
   rate: number | null;
+  /**
+   * agreed / matched: the rules' part alone, a rep the variant did not count left out (that is the
+   * counter's miss); null when nothing matched. Quote beside `rate`, never instead of it.
+   */
+  rateCountedBoth: number | null;
 }
 
 /** Nuisance variants keep time (mirror, scale, quality), so a base rep and its variant rep peak together. */
@@ -149,10 +158,18 @@ export function verdictAgreement(variant: string, pairs: readonly { base: Varian
       if (best < 0) continue;
       used.add(best);
       matched += 1;
+      // Rule ids, sorted (clearFlags): a rule with several readings agrees whichever reading made it clear.
       if ((other.repFlags[best] as { clearFlags: string[] }).clearFlags.join(',') === rep.clearFlags.join(',')) agreed += 1;
     }
   }
-  return { variant, baseReps, matched, agreed, rate: baseReps === 0 ? null : Number((agreed / baseReps).toFixed(3)) };
+  return {
+    variant,
+    baseReps,
+    matched,
+    agreed,
+    rate: baseReps === 0 ? null : Number((agreed / baseReps).toFixed(3)),
+    rateCountedBoth: matched === 0 ? null : Number((agreed / matched).toFixed(3)),
+  };
 }
 
 export interface VariantTotals {

@@ -11,8 +11,11 @@ import {
   NOISY_SIGNALS,
   RULE_PRESETS,
   SIGNAL_NOISE,
+  TIME_SIGNAL_FRAME_INTERVALS,
   createCueArbiter,
   evaluateRep,
+  noiseAtFrameInterval,
+  repFrameIntervalMs,
   standingOf,
   type NoisySignal,
   type RuleConfig,
@@ -173,5 +176,54 @@ describe('cues come only from clear flags', () => {
     );
     // The readings did produce fault cues, so the property was exercised on both branches.
     expect(clearCues).toBeGreaterThan(0);
+  });
+});
+
+describe('time signals are never banded finer than the rep\'s frame interval', () => {
+  const ms = (everyMs: number) => ({ sampleEveryMs: everyMs });
+
+  it('reads the frame interval from the rep series', () => {
+    expect(repFrameIntervalMs(makeRep({}, ms(100)))).toBe(100);
+    expect(repFrameIntervalMs(makeRep({}, ms(33)))).toBe(33);
+    expect(repFrameIntervalMs(makeRep({ series: [] }))).toBeNull();
+  });
+
+  it('raises only time signals, to one frame interval, and only above their σ', () => {
+    const at8fps = noiseAtFrameInterval(SIGNAL_NOISE, 125);
+    expect(TIME_SIGNAL_FRAME_INTERVALS).toBe(1);
+    expect(at8fps.holdS.sigma).toBeCloseTo(0.125, 10);
+    expect(at8fps.concentricS.sigma).toBeCloseTo(Math.max(SIGNAL_NOISE.concentricS.sigma, 0.125), 10);
+    expect(at8fps.peakHipExtensionDeg.sigma).toBe(SIGNAL_NOISE.peakHipExtensionDeg.sigma);
+    const at30fps = noiseAtFrameInterval(SIGNAL_NOISE, 1000 / 30);
+    expect(at30fps.holdS.sigma).toBe(SIGNAL_NOISE.holdS.sigma);
+    expect(noiseAtFrameInterval(SIGNAL_NOISE, null)).toBe(SIGNAL_NOISE);
+  });
+
+  it('a hold 0.07 s short of the limit is clear at 30 fps but borderline at 10 fps', () => {
+    const hold = c.holdMinS - 0.07;
+    const judged = (everyMs: number) => evaluateRep(makeRep({ holdS: hold }, ms(everyMs)), c).flags.find((f) => f.ruleId === 'no-squeeze');
+    expect(judged(33)).toMatchObject({ borderline: false, measure: 'holdS' });
+    expect(judged(100)).toMatchObject({ borderline: true, measure: 'holdS' });
+  });
+});
+
+describe('a rule with several readings is one verdict', () => {
+  const speed = (k: number) => c.angularVelocityMaxDegS + k * sigmaOf('peakThighSpeedDegS');
+  const sway = (k: number) => c.torsoSwayMaxDeg + k * sigmaOf('torsoLeanRangeDeg');
+  const momentumOf = (rep: RepMetrics) => evaluateRep(rep, c).flags.filter((f) => f.ruleId === 'momentum');
+
+  it('clear when any reading is clearly past, whatever the others (one flag)', () => {
+    const flags = momentumOf(makeRep({ series: [], peakAngularVelocityDegS: speed(0.5), torsoLeanRangeDeg: sway(1.5) }));
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ borderline: false, measure: 'torsoLeanRangeDeg' });
+  });
+
+  it('borderline when none is clearly past and one is inside its band, on either side', () => {
+    expect(momentumOf(makeRep({ series: [], peakAngularVelocityDegS: speed(-0.5), torsoLeanRangeDeg: sway(-1.5) }))[0]).toMatchObject({ borderline: true, measure: 'peakThighSpeedDegS' });
+    expect(momentumOf(makeRep({ series: [], peakAngularVelocityDegS: speed(-1.5), torsoLeanRangeDeg: sway(0.5) }))[0]).toMatchObject({ borderline: true, measure: 'torsoLeanRangeDeg' });
+  });
+
+  it('a clear pass only when every reading clearly passes', () => {
+    expect(momentumOf(makeRep({ series: [], peakAngularVelocityDegS: speed(-1.5), torsoLeanRangeDeg: sway(-1.5) }))).toHaveLength(0);
   });
 });

@@ -5,7 +5,7 @@
 import { NOISY_SIGNALS, SIGNAL_NOISE, type NoisySignal, type SignalNoiseTable } from '../../src/feedback';
 
 export const NO_NOISE: SignalNoiseTable = Object.freeze(
-  Object.fromEntries(NOISY_SIGNALS.map((s) => [s, { ...SIGNAL_NOISE[s], sigma: 0 }])),
+  Object.fromEntries(NOISY_SIGNALS.map((s) => [s, { ...SIGNAL_NOISE[s], sigma: 0, frameIntervals: 0 }])),
 ) as unknown as SignalNoiseTable;
 
 export function sigmaOf(signal: NoisySignal): number {

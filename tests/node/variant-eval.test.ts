@@ -30,8 +30,8 @@ describe('variant evaluation', () => {
   it('matches reps by peak time within half a second; an unmatched or differently flagged rep disagrees', () => {
     const base = variantCase('base', [[1000, ['momentum']], [4000, []], [8000, ['torso-lean']]]);
     const far = variantCase('far', [[1300, ['momentum']], [4700, []], [8100, []]]);
-    expect(verdictAgreement('far', [{ base, other: far }])).toEqual({ variant: 'far', baseReps: 3, matched: 2, agreed: 1, rate: 0.333 });
-    expect(verdictAgreement('far', [])).toMatchObject({ baseReps: 0, rate: null });
+    expect(verdictAgreement('far', [{ base, other: far }])).toEqual({ variant: 'far', baseReps: 3, matched: 2, agreed: 1, rate: 0.333, rateCountedBoth: 0.5 });
+    expect(verdictAgreement('far', [])).toMatchObject({ baseReps: 0, rate: null, rateCountedBoth: null });
   });
 
   it('totals the exact and at-most rates and every invented rep, for the core and the baseline', () => {
