@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createKickbackAnalyzer, LIFTER_AMBIGUOUS_MESSAGE } from '../../src/analysis/kickback-analyzer';
 import { generateKickbackSet } from '../../src/synthetic/kickback-set';
-import { generateLookAlikeSet } from '../../src/synthetic/other-movements';
+import { LOOKALIKE_MOVEMENTS, generateLookAlikeSet } from '../../src/synthetic/other-movements';
 import type { PoseFrame } from '../../src/pose/types';
 import { analyse } from './helpers';
 
@@ -218,7 +218,7 @@ describe('kickback analyser: reps', () => {
     expect(last?.workingLeg).toBe('left');
   });
 
-  for (const kind of ['squat', 'good-morning', 'single-leg-deadlift'] as const) {
+  for (const kind of LOOKALIKE_MOVEMENTS) {
     for (const keypointSet of ['blazepose33', 'movenet17'] as const) {
       it(`does not count a ${kind} as kickback reps (${keypointSet})`, () => {
         const set = generateLookAlikeSet(kind, { keypointSet, noisePx: 1, seed: 9 });

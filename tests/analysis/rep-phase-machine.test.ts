@@ -113,4 +113,16 @@ describe('rep/phase machine', () => {
     }
     expect(count).toBe(0);
   });
+
+  it('restarts a first lift from where the leg settles at a new rest (stance change), then counts from there', () => {
+    const tl = repTimeline({ ...TEMPO, reps: 3, leadInS: 1.5 });
+    // Stepping near -13°, then the bent-over stance at +22° (a "lift" that never returns), then reps.
+    const signal = (t: number) => (t < 1 ? -13 + 2 * Math.sin(6 * t) : 22 + 40 * tl.shapeAt(t));
+    expect(feed(signal, tl.durationS, 10).events).toHaveLength(3);
+  });
+
+  it('does not restart a rep whose squeeze is held still at the top', () => {
+    const tl = repTimeline({ ...TEMPO, reps: 3, holdS: 1.5 });
+    expect(feed((t) => 22 + 40 * tl.shapeAt(t), tl.durationS, 10).events).toHaveLength(3);
+  });
 });
