@@ -327,7 +327,6 @@ export class RepPhaseMachine {
     const edge = Math.max(NOISE_FLOOR_DEG, EDGE_FRAC * rom);
     const event = this.buildEvent(rom, edge, low);
     this.phase = 'bottom';
-    this.restFresh = false;
     // Rest for the next rep is learnt afresh from where the leg came back to.
     this.restSamples = this.history.filter((h) => h.t >= low.t);
     this.restLevel = quantile(
@@ -340,6 +339,8 @@ export class RepPhaseMachine {
     const bigEnough =
       rom >= this.opts.minRomDeg && (typical === null || rom >= MIN_ROM_OF_TYPICAL * typical);
     if (!longEnough || !bigEnough) return null;
+    // Only a whole rep back to it confirms the rest; a twitch (a step while walking) does not.
+    this.restFresh = false;
     this.roms.push(rom);
     if (this.roms.length > TYPICAL_ROM_REPS) this.roms.shift();
     return event;

@@ -47,6 +47,16 @@ describe('leg changes and clip ends', () => {
     });
   }
 
+  for (const change of ['walk-around', 'cut'] as const) {
+    it(`counts one rep per leg across a ${change} when the new leg's only rep ends with the clip (10 fps)`, () => {
+      // A step while walking round is a twitch, not a rep: it must not confirm a rest below the new stance.
+      const set = generateLegSwitchSet({ change, repsPerLeg: 1, leadOutS: 0, secondLeadInS: 0.6, fps: 10, noisePx: 1, seed: 3 });
+      const lastEndMs = set.reps.at(-1)?.endMs ?? 0;
+      const { reps } = countWithFinish(set.frames.filter((f) => f.timestampMs <= lastEndMs - 300 + 1e-6));
+      expect(reps.map((r) => r.leg)).toEqual(['right', 'left']);
+    });
+  }
+
   it('does not count a last rep cut off while the leg is still up', () => {
     const set = generateKickbackSet({ reps: 3, leadOutS: 0, noisePx: 1, seed: 3 });
     const lastPeakMs = set.reps.at(-1)?.peakMs ?? 0;
