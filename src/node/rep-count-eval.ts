@@ -21,7 +21,8 @@ export interface ClipLabel {
   workingLeg?: 'left' | 'right' | null;
   /**
    * Variants (src/node/clip-variants.ts) on which the analyser does not yet give an exact
-   * count, with the reason. Only the exact-count check is waived: an invented rep never is.
+   * count, with what was observed. The exact count and the framing warning are waived there;
+   * an invented rep never is.
    */
   variantGaps?: Record<string, { reason: string }>;
 }

@@ -51,7 +51,7 @@ export interface VariantCase {
   invented: number;
   /** Exact variants: got is accepted; at-most variants: got ≤ most accepted. */
   pass: boolean;
-  /** A listed gap (labels' variantGaps) waives the exact check only; invented still fails. */
+  /** A listed gap (labels' variantGaps) waives the exact count and framing checks; invented still fails. */
   knownGap: string | null;
   naiveGot: number;
   naiveInvented: number;

@@ -41,7 +41,7 @@ describe('hard variants of the development clips', () => {
       expect(result.invented, `counted ${result.got}, the label accepts at most ${Math.max(...result.accepted)}`).toBe(0);
       if (rule === 'exact' && !gap) expect(result.accepted).toContain(result.got);
       // "0 counted or a framing warning": reps counted on a cut picture come with its reason.
-      if (result.framingMissing !== null) expect(result.framingMissing, `counted ${result.got} without the framing warning`).toEqual([]);
+      if (result.framingMissing !== null && !gap) expect(result.framingMissing, `counted ${result.got} without the framing warning`).toEqual([]);
     });
   }
 });
