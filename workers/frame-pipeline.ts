@@ -6,10 +6,10 @@
  *
  * No DOM types are named here: it compiles under the worker tsconfig and imports in Node.
  */
-import { chooseLifter, bodySize, findInRegion, resolveLifterChoiceOptions, type LifterChoiceOptions } from '../src/pose/lifter-choice';
+import { chooseLifter, findInRegion, resolveLifterChoiceOptions, type LifterChoiceOptions } from '../src/pose/lifter-choice';
 import type { SeenPerson } from '../src/pose/lifter-person';
-import { jointIndex } from '../src/pose/keypoint-tables';
-import { boxOfPoints, boxArea, clipToImage, expandBox, overlapOfSmaller } from '../src/pose/pixel-box';
+import { boxOfPoints, boxArea, overlapOfSmaller } from '../src/pose/pixel-box';
+import { lifterLane } from '../src/pose/lifter-lane';
 import type { DetectorId, LifterLock, PixelBox, PoseFrame } from '../src/pose/types';
 import { imageSizeOf, type PoseDetectorInput, type PoseEstimator } from './detector';
 
@@ -36,12 +36,6 @@ export interface FramePipelineDeps<I extends PoseDetectorInput> {
 export interface FramePipelineOptions {
   /** Frame time between two person checks, ms. */
   personCheckIntervalMs: number;
-  /** Crop margin left and right of the lifter's box, in body sizes (the box's longer side). */
-  cropMarginXFrac: number;
-  /** Crop margin above and below the lifter's box, in body sizes. */
-  cropMarginYFrac: number;
-  /** The crop is moved (and the model's tracking reset) when the lifter's hips drift this far from where they were, in crop sizes. */
-  followShiftFrac: number;
   /** Checks in a row the locked lifter may be missing from their region before the lock is given up. */
   maxLostChecks: number;
   /** Checks in a row that see fewer than two people before the lock is released (one person: no crop). */
@@ -55,18 +49,6 @@ export const DEFAULT_FRAME_PIPELINE_OPTIONS: FramePipelineOptions = {
   // ref: the check costs about one MoveNet Lightning inference (~130 ms on wasm here, README),
   // too much for every frame; someone stepping into view is still reported within a second.
   personCheckIntervalMs: 1000,
-  // ref: the leg is ~0.53 of stature (Winter, Biomechanics and Motor Control of Human
-  // Movement, fig. 4.1) and a kick swings it back from the hip, which sits mid-box for a
-  // side-on lifter at rest (box ~0.25 of stature wide): half a leg plus a little more than
-  // the half-box keeps a fully kicked-back foot inside the crop, either way the lifter faces.
-  cropMarginXFrac: 0.45,
-  // ref: the keypoint box ends at the eyes and ankles; the head top and feet lie ~0.07 and
-  // ~0.04 of stature beyond (Winter, same figure), and a kick lifts the foot above the hips.
-  cropMarginYFrac: 0.2,
-  // ref: a kick moves the hips a few percent of the crop; a lifter who steps sideways moves
-  // them more. 0.15 recentres before a walking lifter's far foot reaches the crop edge
-  // (margin 0.45 body sizes ≈ 0.24 of the crop's width).
-  followShiftFrac: 0.15,
   // ref: someone walking past at ~1.4 m/s (Bohannon 1997, comfortable gait speed) crosses a
   // 2-3 m wide view in about 2 s: three one-second checks cover a passer-by hiding the lifter.
   maxLostChecks: 3,
@@ -102,8 +84,6 @@ interface LifterState {
   box: PixelBox;
   /** The region the pose model sees. */
   crop: PixelBox;
-  /** The lifter's hips when the crop was placed: the follow step compares against them. */
-  anchor: { x: number; y: number };
   lock: LifterLock;
   /** Checks in a row with people in view but nobody in the lifter's region. */
   lostChecks: number;
@@ -111,25 +91,6 @@ interface LifterState {
   quietChecks: number;
   /** People the last check that saw several counted: carried while the lock is held. */
   peopleSeen: number;
-}
-
-function hipsOfPerson(person: SeenPerson, minScore: number): { x: number; y: number } | null {
-  // COCO-17: 11 left hip, 12 right hip.
-  const hips = [person.keypoints[11], person.keypoints[12]].filter((k) => k !== undefined && k.score >= minScore);
-  if (hips.length === 0) return null;
-  return { x: hips.reduce((s, k) => s + k!.x, 0) / hips.length, y: hips.reduce((s, k) => s + k!.y, 0) / hips.length };
-}
-
-function hipsOfFrame(frame: PoseFrame, minVisibility: number): { x: number; y: number } | null {
-  const points = (['leftHip', 'rightHip'] as const)
-    .map((name) => frame.landmarks[jointIndex(frame.keypointSet, name) ?? -1])
-    .filter((l) => l !== undefined && l.visibility >= minVisibility && Number.isFinite(l.x) && Number.isFinite(l.y));
-  if (points.length === 0) return null;
-  return { x: points.reduce((s, l) => s + l!.x, 0) / points.length, y: points.reduce((s, l) => s + l!.y, 0) / points.length };
-}
-
-function boxCentreOf(box: PixelBox): { x: number; y: number } {
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
 function containsBox(outer: PixelBox, inner: PixelBox): boolean {
@@ -157,9 +118,6 @@ export function resolveFramePipelineOptions(options: Partial<FramePipelineOption
   const opts: FramePipelineOptions = { ...DEFAULT_FRAME_PIPELINE_OPTIONS, ...options, lifterChoice: { ...options.lifterChoice } };
   if (!(Number.isFinite(opts.personCheckIntervalMs) && opts.personCheckIntervalMs >= 0)) {
     throw new Error(`expected personCheckIntervalMs >= 0, got ${opts.personCheckIntervalMs}`);
-  }
-  for (const key of ['cropMarginXFrac', 'cropMarginYFrac', 'followShiftFrac'] as const) {
-    if (!(Number.isFinite(opts[key]) && opts[key] >= 0)) throw new Error(`expected ${key} >= 0, got ${opts[key]}`);
   }
   for (const key of ['maxLostChecks', 'releaseChecks'] as const) {
     if (!(Number.isInteger(opts[key]) && opts[key] >= 0)) throw new Error(`expected ${key} a whole number >= 0, got ${opts[key]}`);
@@ -197,32 +155,26 @@ export function createFramePipeline<I extends PoseDetectorInput>(
     dropLock();
   }
 
-  function cropFor(box: PixelBox, width: number, height: number): PixelBox | null {
-    const size = bodySize(box);
-    return clipToImage(expandBox(box, opts.cropMarginXFrac * size, opts.cropMarginYFrac * size), width, height);
-  }
-
   /** Locks on `person` (chosen or found again), moving the crop only when it no longer fits. */
-  function lockOn(person: SeenPerson, lock: LifterLock, peopleSeen: number, width: number, height: number): void {
-    const wanted = cropFor(person.box, width, height);
+  function lockOn(person: SeenPerson, others: readonly SeenPerson[], lock: LifterLock, peopleSeen: number, width: number, height: number): void {
+    // The lane up to the next person, not a margin around the lifter's box: see lifter-lane.ts.
+    const wanted = lifterLane(person.box, others.map((o) => o.box), width, height);
     if (!wanted) {
       dropLock();
       return;
     }
-    const anchor = hipsOfPerson(person, choiceOpts.minKeypointScore) ?? boxCentreOf(person.box);
     const current = lifter?.crop;
     const areaRatio = current ? boxArea(wanted) / boxArea(current) : 0;
-    // Keep the crop (and the model's tracking) while the lifter still fits in it at about the
-    // same scale; a crop that jumps every check would restart the model every second.
-    // ref: with the margins above, rest and full kick give crops within ~1.5x of each other's
-    // area (keypoint box 0.25 -> 0.6 of stature wide, Winter's proportions); twice or half the
-    // area means the lifter came closer or stepped back, and the model should see them afresh.
-    const keep = current !== undefined && containsBox(current, person.box) && areaRatio > 0.5 && areaRatio < 2;
+    // Keep the crop (and the model's tracking) while the lifter still fits in it and nobody has
+    // stepped into it; a crop that jumps every check would restart the model every second.
+    // ref: a lane that has more than doubled means the neighbour stepped away (or left): the
+    // lifter then gets the room (the same factor 2 the margin crop used for a lifter who came
+    // closer or stepped back).
+    const keep = current !== undefined && containsBox(current, person.box) && containsBox(wanted, current) && areaRatio < 2;
     if (!keep) cropChanged = true;
     lifter = {
       box: person.box,
       crop: keep ? current : wanted,
-      anchor: keep && lifter ? lifter.anchor : anchor,
       lock,
       lostChecks: 0,
       quietChecks: 0,
@@ -290,27 +242,21 @@ export function createFramePipeline<I extends PoseDetectorInput>(
       lifter.peopleSeen = people.length;
       return;
     }
-    lockOn(people[choice.index] as SeenPerson, choice.lock, people.length, width, height);
+    lockOn(people[choice.index] as SeenPerson, people.filter((_, i) => i !== choice.index), choice.lock, people.length, width, height);
   }
 
-  /** Between checks the crop follows the lifter's own hips, so a lifter who walks stays inside. */
-  function follow(frame: PoseFrame, width: number, height: number): void {
+  /**
+   * Between checks, the lifter's box follows their own landmarks (region continuity for the next
+   * check). The crop itself stays: it is the lifter's whole lane up to the next person, so a
+   * lifter who steps within it stays inside, and moving it could take in the neighbour.
+   */
+  function follow(frame: PoseFrame): void {
     if (!lifter) return;
     const seen = boxOfPoints(
       frame.landmarks.map((l) => ({ x: l.x, y: l.y, score: l.visibility })),
       opts.trackMinVisibility,
     );
     if (seen) lifter.box = seen;
-    const hips = hipsOfFrame(frame, opts.trackMinVisibility);
-    if (!hips) return;
-    const dx = hips.x - lifter.anchor.x;
-    const dy = hips.y - lifter.anchor.y;
-    if (Math.abs(dx) <= opts.followShiftFrac * lifter.crop.width && Math.abs(dy) <= opts.followShiftFrac * lifter.crop.height) return;
-    const moved = clipToImage({ ...lifter.crop, x: lifter.crop.x + dx, y: lifter.crop.y + dy }, width, height);
-    if (!moved) return;
-    lifter.crop = moved;
-    lifter.anchor = hips;
-    cropChanged = true;
   }
 
   async function estimateOn(input: I, timestampMs: number, width: number, height: number): Promise<PoseFrame> {
@@ -346,7 +292,7 @@ export function createFramePipeline<I extends PoseDetectorInput>(
       const lock = lifter?.lock;
       const crop = lifter?.crop;
       const frame = await estimateOn(input, timestampMs, width, height);
-      follow(frame, width, height);
+      follow(frame);
       if (personCount === undefined) return frame;
       if (lock === undefined || crop === undefined) return { ...frame, personCount };
       return lock === 'locked'

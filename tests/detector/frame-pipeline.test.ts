@@ -12,8 +12,8 @@ import { boxOfPoints } from '../../src/pose/pixel-box';
 import type { PixelBox, PoseFrame } from '../../src/pose/types';
 
 /** Stands in for a frame: the pipeline reads only a tensor's shape; the fakes read nothing else. */
-function fakeImage(width: number, height: number): tf.Tensor3D {
-  return { shape: [height, width, 3] } as unknown as tf.Tensor3D;
+function fakeImage(width: number, height: number, offsetX = 0): tf.Tensor3D {
+  return { shape: [height, width, 3], offsetX } as unknown as tf.Tensor3D;
 }
 
 /** A COCO-17 person, 270 px tall and 60 wide, hips (keypoints 11, 12) at the box centre (x, 300). */
@@ -27,7 +27,7 @@ function seen(x: number): SeenPerson {
 }
 
 /** Fake estimator: one BlazePose-33 pose with hips at the centre of whatever it is shown. */
-function fakeEstimator(log: string[]): PoseEstimator {
+function fakeEstimator(log: string[], bodyAtX?: number): PoseEstimator {
   return {
     detector: 'blazepose-full',
     keypointSet: 'blazepose33',
@@ -35,8 +35,11 @@ function fakeEstimator(log: string[]): PoseEstimator {
       const [height, width] = (input as tf.Tensor3D).shape;
       log.push(`estimate ${width}x${height}`);
       // A body 60 px wide over the middle 60 % of the height, hips (23, 24) at the centre.
+      // With `bodyAtX` the body stands at that full-frame x, wherever the crop is.
+      const offsetX = (input as unknown as { offsetX: number }).offsetX;
+      const centreX = bodyAtX === undefined ? width / 2 : bodyAtX - offsetX;
       const landmarks = Array.from({ length: 33 }, (_, i) => ({
-        x: width / 2 + ((i % 3) - 1) * 30,
+        x: centreX + ((i % 3) - 1) * 30,
         y: i === 23 || i === 24 ? height / 2 : height * (0.2 + (0.6 * i) / 32),
         visibility: 0.9,
       }));
@@ -65,17 +68,17 @@ function fakeFinder(script: (timestampMs: number) => SeenPerson[] | Error, log: 
   };
 }
 
-function setup(script: (timestampMs: number) => SeenPerson[] | Error) {
+function setup(script: (timestampMs: number) => SeenPerson[] | Error, bodyAtX?: number) {
   const log: string[] = [];
   const crops: PixelBox[] = [];
   const pipeline = createFramePipeline<tf.Tensor3D>(
     {
-      estimator: fakeEstimator(log),
+      estimator: fakeEstimator(log, bodyAtX),
       personFinder: fakeFinder(script, log),
       crop: (input, box) => {
         crops.push(box);
         log.push('crop');
-        return { input: fakeImage(box.width, box.height), release: () => log.push('release') };
+        return { input: fakeImage(box.width, box.height, box.x), release: () => log.push('release') };
       },
     },
     {},
@@ -160,16 +163,24 @@ describe('frame pipeline: lifter lock', () => {
     // The lifter stays at x 330; a walker crosses from the right edge to the left, in front of
     // and past the lifter, one check a second.
     const walkerX = (t: number) => 940 - (t / 1000) * 120;
-    const s = setup((t) => [seen(walkerX(t)), seen(330)]);
+    const s = setup((t) => [seen(walkerX(t)), seen(330)], 330);
     const states: string[] = [];
+    const lockedCrops: { t: number; box: PixelBox }[] = [];
     for (let t = 0; t <= 8000; t += 500) {
       const f = await s.run(t);
-      states.push(`${f.lifterLock}:${f.lifterBox ? Math.round(f.lifterBox.x + f.lifterBox.width / 2) : '-'}`);
+      states.push(`${f.lifterLock}:${f.lifterBox ? 'box' : '-'}`);
+      if (f.lifterLock === 'locked' && f.lifterBox) lockedCrops.push({ t, box: f.lifterBox });
     }
-    const locked = states.filter((x) => x.startsWith('locked'));
-    expect(locked.length).toBeGreaterThan(0);
-    // Whenever locked, the region is the lifter's (centred on 330), never the walker's.
-    for (const state of locked) expect(Math.abs(Number(state.split(':')[1]) - 330)).toBeLessThan(5);
+    expect(lockedCrops.length).toBeGreaterThan(0);
+    // Whenever locked, the region is the lifter's lane (it holds the lifter at x 330), and the
+    // walker, whenever they stand beside the lifter at the last check, is outside it.
+    for (const { t, box } of lockedCrops) {
+      expect(box.x).toBeLessThanOrEqual(330 - 30);
+      expect(box.x + box.width).toBeGreaterThanOrEqual(330 + 30);
+      const checkMs = Math.floor(t / 1000) * 1000;
+      const walker = walkerX(checkMs);
+      if (Math.abs(walker - 330) > 60) expect(walker + 30 <= box.x || walker - 30 >= box.x + box.width).toBe(true);
+    }
     // While the walker overlaps the lifter, the lock is ambiguous rather than wrong.
     expect(states).toContain('ambiguous:-');
     s.dispose();
