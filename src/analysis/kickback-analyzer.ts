@@ -230,7 +230,7 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     // 1–3. Gated joints, legs put right by continuity, invented legs out, One Euro smoothing.
     const all = readAllJoints(frame, gates[frame.keypointSet]);
     cleanLegJoints(all, identity, t);
-    markSquashedLegs(all);
+    markSquashedLegs(all, frame.imageHeight);
     const joints = smoothing.apply(all, t, frame.imageHeight);
 
     // 4. View and facing.
