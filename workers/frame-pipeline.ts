@@ -91,6 +91,8 @@ interface LifterState {
   quietChecks: number;
   /** People the last check that saw several counted: carried while the lock is held. */
   peopleSeen: number;
+  /** The lifter has been seen kicking since the lock was taken (until then it is provisional). */
+  confirmed: boolean;
 }
 
 function containsBox(outer: PixelBox, inner: PixelBox): boolean {
@@ -156,7 +158,7 @@ export function createFramePipeline<I extends PoseDetectorInput>(
   }
 
   /** Locks on `person` (chosen or found again), moving the crop only when it no longer fits. */
-  function lockOn(person: SeenPerson, others: readonly SeenPerson[], lock: LifterLock, peopleSeen: number, width: number, height: number): void {
+  function lockOn(person: SeenPerson, others: readonly SeenPerson[], lock: LifterLock, peopleSeen: number, confirmed: boolean, width: number, height: number): void {
     // The lane up to the next person, not a margin around the lifter's box: see lifter-lane.ts.
     const wanted = lifterLane(person.box, others.map((o) => o.box), width, height);
     if (!wanted) {
@@ -179,6 +181,7 @@ export function createFramePipeline<I extends PoseDetectorInput>(
       lostChecks: 0,
       quietChecks: 0,
       peopleSeen,
+      confirmed,
     };
   }
 
@@ -231,7 +234,14 @@ export function createFramePipeline<I extends PoseDetectorInput>(
     }
     if (people.length <= 1) return;
     const choice = chooseLifter(
-      { people, imageWidth: width, imageHeight: height, previousLifter: lifter?.box ?? null, previousPeople: before },
+      {
+        people,
+        imageWidth: width,
+        imageHeight: height,
+        previousLifter: lifter?.box ?? null,
+        previousPeople: before,
+        previousConfirmed: lifter?.confirmed ?? true,
+      },
       choiceOpts,
     );
     if (choice.kind === 'lost') return; // handled above: a held lifter is always found here
@@ -242,7 +252,8 @@ export function createFramePipeline<I extends PoseDetectorInput>(
       lifter.peopleSeen = people.length;
       return;
     }
-    lockOn(people[choice.index] as SeenPerson, people.filter((_, i) => i !== choice.index), choice.lock, people.length, width, height);
+    const confirmed = choice.kicking || (choice.continued && (lifter?.confirmed ?? false));
+    lockOn(people[choice.index] as SeenPerson, people.filter((_, i) => i !== choice.index), choice.lock, people.length, confirmed, width, height);
   }
 
   /**

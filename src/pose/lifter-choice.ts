@@ -15,7 +15,7 @@ export interface LifterChoiceOptions {
   minKeypointScore: number;
   /** Shoulder width over trunk length of a body facing the camera (side-on cue reads 0 there). */
   frontOnShoulderRatio: number;
-  /** Knee/ankle travel relative to the hips between two checks, over body size, that reads as full leg motion. */
+  /** One leg's knee/ankle travel against the other leg's between two checks, over body size, that reads as full leg motion. */
   fullLegMotionFrac: number;
   /** Same region: IoU with the previous lifter box at least this… */
   sameRegionMinIou: number;
@@ -51,6 +51,12 @@ export const DEFAULT_LIFTER_CHOICE_OPTIONS: LifterChoiceOptions = {
   ambiguousOverlap: 0.35,
 };
 
+// ref: the leg-motion cue reaches 1 at a full kick's leg travel between two checks
+// (fullLegMotionFrac); half of it is a kick seen (a rep's lift caught mid-way by a one-second
+// check), and under a quarter is a leg at rest plus the person check's keypoint jitter.
+const KICK_SEEN_MOTION = 0.5;
+const STILL_MOTION = 0.25;
+
 function checkFraction(name: string, value: number, max = 1): void {
   if (!(Number.isFinite(value) && value >= 0 && value <= max)) throw new Error(`expected ${name} between 0 and ${max}, got ${value}`);
 }
@@ -80,11 +86,17 @@ export interface LifterChoiceInput {
   previousLifter: PixelBox | null;
   /** The previous check's people, for the leg-motion cue (empty when there was none). */
   previousPeople: readonly SeenPerson[];
+  /**
+   * The previous lifter has been seen kicking since the lock was taken (default true). Until
+   * then the lock is provisional: it was taken on looks alone (the first check has no motion to
+   * compare), and passes to another person seen kicking while the locked one stands still.
+   */
+  previousConfirmed?: boolean;
 }
 
 export type LifterChoice =
   /** `index` into `people`; `continued` when found in the previous lifter's region. */
-  | { kind: 'chosen'; index: number; lock: LifterLock; continued: boolean }
+  | { kind: 'chosen'; index: number; lock: LifterLock; continued: boolean; kicking: boolean }
   /** A lifter was locked but nobody stands in their region now (hidden, or stepped out). */
   | { kind: 'lost' };
 
@@ -157,20 +169,27 @@ export function findInRegion(candidates: readonly SeenPerson[], region: PixelBox
   return best;
 }
 
-/** Knee and ankle travel relative to the hips since the same person's previous check, 0..1. */
+/**
+ * How far one leg moved against the other since the same person's previous check, 0..1: the
+ * change of the left-to-right knee and ankle offsets. A kick moves one leg and not the other; a
+ * squat or a lunge moves both knees together and a walk across the picture moves the whole
+ * body, and neither changes much between the legs, so a squatting neighbour does not read as
+ * kicking.
+ */
 export function legMotionCue(person: SeenPerson, previousPeople: readonly SeenPerson[], opts: LifterChoiceOptions): number {
   const before = previousPeople[findInRegion(previousPeople, person.box, opts)];
   if (!before) return 0;
-  const hipsNow = midpoint(joint(person, 'leftHip', opts.minKeypointScore), joint(person, 'rightHip', opts.minKeypointScore));
-  const hipsBefore = midpoint(joint(before, 'leftHip', opts.minKeypointScore), joint(before, 'rightHip', opts.minKeypointScore));
-  if (!hipsNow || !hipsBefore) return 0;
   let travel = 0;
-  for (const name of ['leftKnee', 'rightKnee', 'leftAnkle', 'rightAnkle'] as const) {
-    const now = joint(person, name, opts.minKeypointScore);
-    const then = joint(before, name, opts.minKeypointScore);
-    if (!now || !then) continue;
-    // Relative to the hips, so walking across the picture is not read as kicking.
-    travel = Math.max(travel, Math.hypot(now.x - hipsNow.x - (then.x - hipsBefore.x), now.y - hipsNow.y - (then.y - hipsBefore.y)));
+  for (const [left, right] of [
+    ['leftKnee', 'rightKnee'],
+    ['leftAnkle', 'rightAnkle'],
+  ] as const) {
+    const l = joint(person, left, opts.minKeypointScore);
+    const r = joint(person, right, opts.minKeypointScore);
+    const lb = joint(before, left, opts.minKeypointScore);
+    const rb = joint(before, right, opts.minKeypointScore);
+    if (!l || !r || !lb || !rb) continue;
+    travel = Math.max(travel, Math.hypot(r.x - l.x - (rb.x - lb.x), r.y - l.y - (rb.y - lb.y)));
   }
   const size = bodySize(person.box);
   return size > 0 ? clamp01(travel / size / opts.fullLegMotionFrac) : 0;
@@ -211,13 +230,28 @@ export function overlapsAnother(people: readonly SeenPerson[], lifter: number, o
 export function chooseLifter(input: LifterChoiceInput, options: Partial<LifterChoiceOptions> = {}): LifterChoice {
   const opts = resolveLifterChoiceOptions(options);
   if (input.people.length === 0) throw new Error('expected at least one person to choose the lifter from, got 0');
+  const cues = lifterCues(input, opts);
+  const kicking = (i: number): boolean => (cues[i]?.legMotion ?? 0) >= KICK_SEEN_MOTION;
+  const chosen = (index: number, continued: boolean): LifterChoice => ({
+    kind: 'chosen',
+    index,
+    lock: overlapsAnother(input.people, index, opts) ? 'ambiguous' : 'locked',
+    continued,
+    kicking: kicking(index),
+  });
   if (input.previousLifter) {
     const index = findInRegion(input.people, input.previousLifter, opts);
     if (index < 0) return { kind: 'lost' };
-    return { kind: 'chosen', index, lock: overlapsAnother(input.people, index, opts) ? 'ambiguous' : 'locked', continued: true };
+    if (input.previousConfirmed === false && (cues[index]?.legMotion ?? 0) < STILL_MOTION) {
+      // A provisional lock on someone standing still hands over to the clearest kicker.
+      let best = -1;
+      for (const i of cues.keys()) if (i !== index && kicking(i) && (best < 0 || (cues[i]?.legMotion ?? 0) > (cues[best]?.legMotion ?? 0))) best = i;
+      if (best >= 0) return chosen(best, false);
+    }
+    return chosen(index, true);
   }
-  const scores = lifterCues(input, opts).map(lifterScore);
+  const scores = cues.map(lifterScore);
   let index = 0;
   for (const [i, score] of scores.entries()) if (score > (scores[index] as number)) index = i;
-  return { kind: 'chosen', index, lock: overlapsAnother(input.people, index, opts) ? 'ambiguous' : 'locked', continued: false };
+  return chosen(index, false);
 }

@@ -120,6 +120,14 @@ describe('lifter cues', () => {
     expect(wholeBodyCue(person({ x: 200, y: 240, height: 300, noLegs: true }), OPTS)).toBe(0.5);
   });
 
+  it('leg motion is one leg against the other: a squat (both knees forward) is not a kick', () => {
+    const before = person({ x: 200, y: 240, height: 300 });
+    const squat = person({ x: 200, y: 240, height: 300 });
+    for (const i of [13, 14]) squat.keypoints[i] = { ...squat.keypoints[i]!, x: squat.keypoints[i]!.x + 70 };
+    expect(legMotionCue(squat, [before], OPTS)).toBeCloseTo(0, 6);
+    expect(legMotionCue(person({ x: 200, y: 240, height: 300, kick: -80 }), [before], OPTS)).toBeGreaterThan(0.9);
+  });
+
   it('leg motion is the kick relative to the hips, not walking across the picture', () => {
     const before = person({ x: 200, y: 240, height: 300 });
     expect(legMotionCue(person({ x: 200, y: 240, height: 300, kick: -80 }), [before], OPTS)).toBeGreaterThan(0.9);
@@ -135,7 +143,7 @@ describe('chooseLifter', () => {
     const lifterBefore = person({ x: 300, y: 240, height: 300 });
     const people = [person({ x: 560, y: 240, height: 300, shoulderRatio: 0.7 }), person({ x: 300, y: 240, height: 300, kick: -90 })];
     const choice = chooseLifter({ people, ...IMAGE, previousLifter: null, previousPeople: [bystanderBefore, lifterBefore] });
-    expect(choice).toEqual({ kind: 'chosen', index: 1, lock: 'locked', continued: false });
+    expect(choice).toEqual({ kind: 'chosen', index: 1, lock: 'locked', continued: false, kicking: true });
   });
 
   it('prefers the larger of two otherwise alike people', () => {
@@ -155,10 +163,22 @@ describe('chooseLifter', () => {
           // Only people clear of the lifter: overlapping ones are the ambiguous case below.
           fc.pre(overlapOfSmaller(other.box, lifter.box) < OPTS.ambiguousOverlap && findInRegion([other], lifter.box, OPTS) < 0);
           const choice = chooseLifter({ people: [other, lifter], ...IMAGE, previousLifter: lifter.box, previousPeople: [] });
-          expect(choice).toEqual({ kind: 'chosen', index: 1, lock: 'locked', continued: true });
+          expect(choice).toEqual({ kind: 'chosen', index: 1, lock: 'locked', continued: true, kicking: false });
         },
       ),
     );
+  });
+
+  it('hands a provisional lock to a person seen kicking while the locked one stands still, never a confirmed one', () => {
+    const stillBefore = person({ x: 200, y: 240, height: 300 });
+    const kickerBefore = person({ x: 480, y: 240, height: 220 });
+    const people = [person({ x: 200, y: 240, height: 300 }), person({ x: 480, y: 240, height: 220, kick: -70 })];
+    const base = { people, ...IMAGE, previousLifter: stillBefore.box, previousPeople: [stillBefore, kickerBefore] };
+    expect(chooseLifter({ ...base, previousConfirmed: false })).toEqual({ kind: 'chosen', index: 1, lock: 'locked', continued: false, kicking: true });
+    expect(chooseLifter({ ...base, previousConfirmed: true })).toEqual({ kind: 'chosen', index: 0, lock: 'locked', continued: true, kicking: false });
+    // Nobody kicking: the provisional lock stays where it is.
+    const calm = [person({ x: 200, y: 240, height: 300 }), person({ x: 480, y: 240, height: 220 })];
+    expect(chooseLifter({ ...base, people: calm, previousConfirmed: false })).toMatchObject({ index: 0, continued: true });
   });
 
   it('says lost, never hands over, when nobody stands in the previous lifter region', () => {
