@@ -140,5 +140,11 @@ describe('Node analyser and browser worker agree', () => {
     expect(nodeReport.reps.length).toBe(1); // labels.json: dosipov, one rep
     expect(browserReport.reps.length).toBe(nodeReport.reps.length);
     expect(browserReport.workingLeg).toBe(nodeReport.workingLeg);
+    // The trust outputs too: the same framing reasons (the other person in view among them) and
+    // the same reps not counted.
+    const reasons = (r: typeof nodeReport) => [...new Set(r.framing.map((f) => f.reason))].sort();
+    expect(reasons(nodeReport)).toContain('other-people');
+    expect(reasons(browserReport)).toEqual(reasons(nodeReport));
+    expect(browserReport.rejected.map((r) => r.reason)).toEqual(nodeReport.rejected.map((r) => r.reason));
   });
 });
