@@ -30,7 +30,8 @@ export interface FramingInput {
  */
 export const MIN_BODY_LENGTH_FRAC = 0.1;
 
-const ORDER: readonly FramingReason[] = [
+/** Most important first: what to fix first so that the rest can even be judged. */
+export const FRAMING_ORDER: readonly FramingReason[] = [
   'lifter-ambiguous',
   'no-person',
   'feet-out-of-frame',
@@ -72,5 +73,5 @@ export function framingIssues(input: FramingInput): RankedIssue[] {
   if (missing.some((n) => !out(n)) || input.misreadBody) add('low-confidence', coreMissing.some((n) => !out(n)) || input.misreadBody);
   if (input.bodyLengthFrac !== null && input.bodyLengthFrac < MIN_BODY_LENGTH_FRAC) add('person-too-small', false);
   if (lock.otherPeople > 0 && !lock.ambiguous) add('other-people', false);
-  return issues.sort((a, b) => Number(b.blocking) - Number(a.blocking) || ORDER.indexOf(a.reason) - ORDER.indexOf(b.reason));
+  return issues.sort((a, b) => Number(b.blocking) - Number(a.blocking) || FRAMING_ORDER.indexOf(a.reason) - FRAMING_ORDER.indexOf(b.reason));
 }

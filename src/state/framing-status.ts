@@ -3,23 +3,15 @@
  * problem matters most, whether reps are being counted, who is being tracked, and the words
  * for a rep that was seen but not counted. Rune-free, so component and unit tests use it as is.
  */
+import { FRAMING_ORDER } from '../analysis/framing-issues';
 import type { FramingRange, FramingReason, RejectedRep } from '../analysis/types';
 import type { LiveFramingIssue } from './frame-framing';
 
 /**
- * Most important first, as the analyser ranks them (src/analysis/framing-issues.ts): what to fix
- * first so that the rest can even be judged. The people reasons are the lifter-lock line's.
+ * Most important first, as the analyser ranks them: what to fix first so that the rest can even
+ * be judged. The people reasons are the lifter-lock line's.
  */
-export const FRAMING_PRIORITY: readonly FramingReason[] = [
-  'lifter-ambiguous',
-  'no-person',
-  'feet-out-of-frame',
-  'head-out-of-frame',
-  'front-on',
-  'low-confidence',
-  'person-too-small',
-  'other-people',
-];
+export const FRAMING_PRIORITY: readonly FramingReason[] = FRAMING_ORDER;
 
 /** Shown by the lifter-lock line, never by the framing banner. */
 const PEOPLE_REASONS: ReadonlySet<FramingReason> = new Set(['other-people', 'lifter-ambiguous']);
