@@ -4,7 +4,7 @@
  */
 import type { JointName } from '../pose/keypoint-tables';
 import type { JointStatus } from '../pose/read-joint';
-import { FRAMING_MESSAGES, HIPS_OUT_MESSAGE, SHOULDERS_OUT_MESSAGE, otherPeopleMessage } from './framing-messages';
+import { FRAMING_MESSAGES, HIPS_OUT_MESSAGE, LEGS_UNSEEN_MESSAGE, SHOULDERS_OUT_MESSAGE, otherPeopleMessage } from './framing-messages';
 import type { LifterLockReading } from './lifter-lock';
 import type { FramingIssue, FramingReason, ViewAssessment } from './types';
 
@@ -69,8 +69,15 @@ export function framingIssues(input: FramingInput): RankedIssue[] {
   const coreMissing = missing.filter((n) => !/Ankle/.test(n));
   if (view.kind === 'front' || (view.kind === 'unusable' && coreMissing.length === 0)) add('front-on', true);
   // Needed joints inside the picture but below the visibility gate (or not reported): too dark,
-  // blurred or occluded; the detector's own doubt, not the framing.
-  if (missing.some((n) => !out(n)) || input.misreadBody) add('low-confidence', coreMissing.some((n) => !out(n)) || input.misreadBody);
+  // blurred or occluded; the detector's own doubt, not the framing. When only the legs are in
+  // doubt while the trunk is clearly seen, light is not the problem (it would dim the trunk too):
+  // the legs are cut off, hidden or in a dark band at the picture's edge, so the lifter is told
+  // to get them into view rather than to add light.
+  const unsure = missing.filter((n) => !out(n));
+  const trunkSeen = (statuses.leftShoulder === 'ok' || statuses.rightShoulder === 'ok') && (statuses.leftHip === 'ok' || statuses.rightHip === 'ok');
+  const unsureBlocks = coreMissing.some((n) => !out(n)) || input.misreadBody;
+  if (unsure.length > 0 && !input.misreadBody && trunkSeen && unsure.every((n) => /Knee|Ankle/.test(n))) add('feet-out-of-frame', unsureBlocks, LEGS_UNSEEN_MESSAGE);
+  else if (unsure.length > 0 || input.misreadBody) add('low-confidence', unsureBlocks);
   if (input.bodyLengthFrac !== null && input.bodyLengthFrac < MIN_BODY_LENGTH_FRAC) add('person-too-small', false);
   if (lock.otherPeople > 0 && !lock.ambiguous) add('other-people', false);
   return issues.sort((a, b) => Number(b.blocking) - Number(a.blocking) || FRAMING_ORDER.indexOf(a.reason) - FRAMING_ORDER.indexOf(b.reason));

@@ -15,6 +15,8 @@ export const FRAMING_MESSAGES: Readonly<Record<Exclude<FramingReason, 'other-peo
 
 /** Head and shoulders both out of the picture: the trunk cannot be measured. */
 export const SHOULDERS_OUT_MESSAGE = 'Step back: head and shoulders out of frame';
+/** The trunk clearly seen but the legs not: cut off, hidden, or in a dark band at the edge. */
+export const LEGS_UNSEEN_MESSAGE = 'Step back: legs not in view';
 /** Hips out of the picture (camera too low or too close). */
 export const HIPS_OUT_MESSAGE = 'Step back: hips out of frame';
 
