@@ -16,7 +16,7 @@ import { decodeFrames, frameToTensor } from '../src/node/decode-frames';
 import { createNodeFramePipeline } from '../src/node/node-frame-pipeline';
 import { probeVideo } from '../src/node/probe-video';
 import { REPO_ROOT, SHARED_FIXTURES_DIR } from '../src/node/repo-paths';
-import { roundPoseFrame, type LandmarkFixture } from '../src/node/landmark-fixture';
+import { landmarkFixtureText, roundPoseFrame, type LandmarkFixture } from '../src/node/landmark-fixture';
 import { LANDMARK_FIXTURES_DIR, landmarkFixtureFileName } from '../src/node/load-landmark-fixture';
 
 const DEFAULT_DETECTORS: DetectorId[] = ['blazepose-full', 'movenet-lightning'];
@@ -96,11 +96,8 @@ async function extract(clip: string, detector: DetectorId): Promise<ExtractResul
     imageHeight: info.height,
     frames,
   };
-  // One frame per line: still compact, but a diff shows which frames changed.
-  const { frames: _frames, ...header } = fixture;
-  const text = `${JSON.stringify(header).slice(0, -1)},"frames":[\n${frames.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
   const file = join(LANDMARK_FIXTURES_DIR, landmarkFixtureFileName(basename(clip), detector));
-  await writeFile(file, text);
+  await writeFile(file, landmarkFixtureText(fixture));
   return {
     file,
     bytes: (await stat(file)).size,

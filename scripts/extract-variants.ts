@@ -23,7 +23,7 @@ import { BLAZEPOSE33_INDEX } from '../src/pose/keypoint-tables';
 import { CLIP_VARIANTS, clipVariant, headCutFraction, variantFfmpegArgs, type ClipVariant, type VariantClipInfo } from '../src/node/clip-variants';
 import { decodeFrames, frameToTensor } from '../src/node/decode-frames';
 import { ffmpegPath } from '../src/node/ffmpeg-path';
-import { roundPoseFrame } from '../src/node/landmark-fixture';
+import { landmarkFixtureText, roundPoseFrame } from '../src/node/landmark-fixture';
 import { loadLandmarkFixture } from '../src/node/load-landmark-fixture';
 import { createNodeEstimator } from '../src/node/node-estimator';
 import { createNodeFramePipeline } from '../src/node/node-frame-pipeline';
@@ -89,18 +89,6 @@ async function clipInfo(clip: string): Promise<VariantClipInfo> {
   return { width: info.width, height: info.height, headBottomFrac, otherClipPath: join(SHARED_FIXTURES_DIR, otherClipFor(clip)) };
 }
 
-/** roundPoseFrame plus the frame pipeline's person check and lifter lock, which the analyser reads. */
-function roundVariantFrame(frame: PoseFrame): PoseFrame {
-  const out = roundPoseFrame(frame);
-  if (frame.personCount !== undefined) out.personCount = frame.personCount;
-  if (frame.lifterLock !== undefined) out.lifterLock = frame.lifterLock;
-  if (frame.lifterBox !== undefined) {
-    const b = frame.lifterBox;
-    out.lifterBox = { x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height) };
-  }
-  return out;
-}
-
 /** One frame source for every variant: the frame pipeline (person check, lifter lock) or the bare estimator. */
 interface FrameSource {
   estimate(tensor: ReturnType<typeof frameToTensor>, timestampMs: number): Promise<PoseFrame>;
@@ -121,7 +109,7 @@ async function extractOne(clip: string, variant: ClipVariant, info: VariantClipI
   for await (const decoded of decodeFrames(analysisVideo, { maxFrames: args.maxFrames }, probed)) {
     const tensor = frameToTensor(decoded);
     try {
-      frames.push(roundVariantFrame(await source.estimate(tensor, decoded.timestampMs)));
+      frames.push(roundPoseFrame(await source.estimate(tensor, decoded.timestampMs)));
     } finally {
       tensor.dispose();
     }
@@ -135,10 +123,8 @@ async function extractOne(clip: string, variant: ClipVariant, info: VariantClipI
     imageHeight: probed.height,
     frames,
   };
-  const { frames: _frames, ...header } = fixture;
-  const text = `${JSON.stringify(header).slice(0, -1)},"frames":[\n${frames.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
   const file = join(VARIANT_FIXTURES_DIR, variantFixtureFileName(clip, variant.id, DETECTOR));
-  await writeFile(file, text);
+  await writeFile(file, landmarkFixtureText(fixture));
   if (!args.keepVideos) await rm(variantVideo, { force: true });
   await rm(analysisVideo, { force: true });
   const msPerFrame = (Date.now() - started) / Math.max(1, frames.length);

@@ -287,7 +287,8 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     });
 
     // 9. Per-leg frame history with its evidence, rep machines, rep gates and evidence gate.
-    const trunkSeen = usable && !lock.ambiguous && seenPair(all.status, 'Shoulder') && seenPair(all.status, 'Hip');
+    // usable is false whenever the lifter is ambiguous (finalView).
+    const trunkSeen = usable && seenPair(all.status, 'Shoulder') && seenPair(all.status, 'Hip');
     let completedRep: RepMetrics | null = null;
     let rejectedRep: RejectedRep | null = null;
     for (const side of SIDES) {
@@ -304,7 +305,7 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
         hipHeightPx: usable && seen.hipMid2d !== null ? -seen.hipMid2d.y : null,
         thighLengthPx: usable ? segmentLength(joints.pixel[`${side}Hip`], joints.pixel[`${side}Knee`]) : null,
         path,
-        legSeen: usable && !lock.ambiguous && legSeen(all.status, side),
+        legSeen: usable && legSeen(all.status, side),
         trunkSeen,
         ambiguous: lock.ambiguous,
       });

@@ -3,9 +3,10 @@
  * data so it can cross a Comlink boundary, be stored in IndexedDB and be printed as JSON.
  * Unknown values are `null`, never NaN.
  */
-import type { Landmark } from '../pose/types';
+import type { Landmark, Side } from '../pose/types';
 
-export type Side = 'left' | 'right';
+/** Defined with the pose types (geometry needs it too, and must not import analysis). */
+export type { Side };
 
 /** Which geometry produced an angle: image-plane pixels or BlazePose world landmarks. */
 export type AnglePath = '2d' | '3d';

@@ -80,19 +80,18 @@ export function judgeChecks(
   const fails = scored.filter((s) => s.standing === 'clear-fail');
   const relative = (s: Scored): number => (s.check.threshold > 0 ? s.excess / s.check.threshold : s.excess);
   const chosenFail = pick === 'first' ? fails[0] : [...fails].sort((a, b) => relative(b) - relative(a))[0];
-  if (chosenFail !== undefined) {
-    const { check, measured } = chosenFail;
-    return flag({
+  const flagOf = ({ check, measured }: Scored, message: string, borderline: boolean): RuleOutcome =>
+    flag({
       measure: check.measure,
       measured,
       threshold: check.threshold,
       unit: check.unit,
       thresholdSource: check.thresholdSource ?? 'preset',
-      message: check.message(measured, check.threshold),
+      message,
       cue: check.cue,
-      borderline: false,
+      borderline,
     });
-  }
+  if (chosenFail !== undefined) return flagOf(chosenFail, chosenFail.check.message(chosenFail.measured, chosenFail.check.threshold), false);
   const close = scored
     .filter((s) => s.standing === 'borderline')
     .map((s) => ({ ...s, z: s.excess / Math.max(noise[s.check.measure].sigma, Number.MIN_VALUE) }))
@@ -100,16 +99,10 @@ export function judgeChecks(
   if (close === undefined) return PASS;
   const { check, measured } = close;
   const { sigma, label } = noise[check.measure];
-  return flag({
-    measure: check.measure,
-    measured,
-    threshold: check.threshold,
-    unit: check.unit,
-    thresholdSource: check.thresholdSource ?? 'preset',
-    message:
-      `Close to the limit: ${label} ${format(measured, check.unit)} against ${format(check.threshold, check.unit)} ` +
+  return flagOf(
+    close,
+    `Close to the limit: ${label} ${format(measured, check.unit)} against ${format(check.threshold, check.unit)} ` +
       `(within the ±${formatNoise(sigma, check.unit)} measurement noise), so not coached.`,
-    cue: check.cue,
-    borderline: true,
-  });
+    true,
+  );
 }

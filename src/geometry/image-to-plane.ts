@@ -1,4 +1,4 @@
-import type { Side } from '../analysis/types';
+import type { Side } from '../pose/types';
 import type { Point2 } from '../pose/read-joint';
 import type { PlanePoint } from './plane-point';
 

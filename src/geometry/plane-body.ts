@@ -8,7 +8,7 @@
  * onto the near one (the pair is the plane's normal), so the seen joint is the better reading
  * than no trunk at all.
  */
-import type { Side } from '../analysis/types';
+import type { Side } from '../pose/types';
 import type { JointName } from '../pose/keypoint-tables';
 import type { Point2, Point3 } from '../pose/read-joint';
 import { imageToPlane } from './image-to-plane';

@@ -1,5 +1,5 @@
 /** All per-leg angles of DESIGN.md §2 from one sagittal-plane body, for either angle path. */
-import type { Side } from '../analysis/types';
+import type { Side } from '../pose/types';
 import { hipExtensionDeg } from './hip-extension';
 import { kneeFlexionDeg } from './knee-flexion';
 import type { PlanePoint } from './plane-point';

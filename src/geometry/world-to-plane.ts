@@ -4,7 +4,7 @@
  * true angles. Up is world up projected into that plane; forward is perpendicular to it, its sign
  * chosen by the person's facing in the image (the model's left/right labels are not trusted).
  */
-import type { Side } from '../analysis/types';
+import type { Side } from '../pose/types';
 import type { Point3 } from '../pose/read-joint';
 import type { PlanePoint } from './plane-point';
 

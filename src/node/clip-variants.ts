@@ -94,95 +94,107 @@ function simple(chain: string, encoderArgs: string[] = CLEAN_ENCODE): (clip: Var
 
 const base: ClipVariant['filter'] = simple('null');
 
+/** What a variant is unless it says otherwise: not a nuisance, same timing and sides, one person, no framing expected. */
+const DEFAULT_VARIANT: Pick<ClipVariant, 'nuisance' | 'timeScale' | 'mirrored' | 'twoPeople' | 'expectFraming'> = Object.freeze({
+  nuisance: false,
+  timeScale: 1,
+  mirrored: false,
+  twoPeople: false,
+  expectFraming: [],
+});
+
+type VariantSpec = Omit<ClipVariant, keyof typeof DEFAULT_VARIANT> & Partial<Pick<ClipVariant, keyof typeof DEFAULT_VARIANT>>;
+
 /** The catalogue, in extraction priority order (most informative first). */
-export const CLIP_VARIANTS: readonly ClipVariant[] = Object.freeze([
-  {
-    id: 'base', description: 'the clip itself, analysed at the fixed rate', expect: 'exact', nuisance: false,
-    timeScale: 1, mirrored: false, twoPeople: false, expectFraming: [], filter: base,
-  },
-  {
-    id: 'cut-lower', description: 'lower 45 % of the picture cut off (camera too close)', expect: 'at-most', nuisance: false,
-    timeScale: 1, mirrored: false, twoPeople: false, expectFraming: ['feet-out-of-frame'],
-    filter: (c) => simple(`crop=${c.width}:${even(c.height * 0.55)}:0:0`)(c),
-  },
-  {
-    // curves scales every level to 30 %: about 1.7 stops under-exposed, a dim room at night.
-    id: 'darkened', description: 'every level scaled to 30 % (dim room)', expect: 'at-most', nuisance: false,
-    timeScale: 1, mirrored: false, twoPeople: false, expectFraming: [], filter: simple("curves=all='0/0 1/0.3'"),
-  },
-  {
-    id: 'low-contrast', description: 'contrast cut to 35 % around mid-grey (haze, backlight)', expect: 'at-most', nuisance: false,
-    timeScale: 1, mirrored: false, twoPeople: false, expectFraming: [], filter: simple('eq=contrast=0.35'),
-  },
-  {
-    id: 'noisy', description: 'strong temporal sensor noise (high ISO)', expect: 'at-most', nuisance: false,
-    timeScale: 1, mirrored: false, twoPeople: false, expectFraming: [], filter: simple('noise=alls=40:allf=t'),
-  },
-  {
-    // Sigma relative to the picture: the same blur on screen whatever the clip's resolution.
-    id: 'blurred', description: 'Gaussian blur, sigma 1 % of the picture width (out of focus)', expect: 'at-most', nuisance: false,
-    timeScale: 1, mirrored: false, twoPeople: false, expectFraming: [],
-    filter: (c) => simple(`gblur=sigma=${Math.max(2, Math.round(c.width * 0.01))}`)(c),
-  },
-  {
-    id: 'cut-head', description: 'top of the picture cut off just below the lowest head position', expect: 'at-most', nuisance: false,
-    timeScale: 1, mirrored: false, twoPeople: false, expectFraming: ['head-out-of-frame'],
-    filter: (c) => {
-      const top = even(c.height * c.headBottomFrac);
-      return simple(`crop=${c.width}:${even(c.height - top)}:0:${top}`)(c);
-    },
-  },
-  {
-    id: 'mirror', description: 'mirrored left-right (front camera)', expect: 'exact', nuisance: true,
-    timeScale: 1, mirrored: true, twoPeople: false, expectFraming: [], filter: simple('hflip'),
-  },
-  {
-    id: 'far', description: 'shrunk to a third of the picture, padded (lifter far away)', expect: 'exact', nuisance: true,
-    timeScale: 1, mirrored: false, twoPeople: false, expectFraming: [],
-    filter: (c) => simple(`scale=${even(c.width / 3)}:${even(c.height / 3)},pad=${even(c.width)}:${even(c.height)}:(ow-iw)/2:(oh-ih)/2:black`)(c),
-  },
-  {
-    id: 'webcam15', description: 'poor webcam: 640 px, 15 fps, CRF 38', expect: 'exact', nuisance: true,
-    timeScale: 1, mirrored: false, twoPeople: false, expectFraming: [], keepFrameRate: true, filter: simple('fps=15,scale=640:-2', WEBCAM_ENCODE),
-  },
-  {
-    id: 'w320', description: '320 px wide', expect: 'exact', nuisance: true,
-    timeScale: 1, mirrored: false, twoPeople: false, expectFraming: [], filter: simple('scale=320:-2'),
-  },
-  {
-    // The canvas grows to hold the whole rotated picture: nothing is cut off, only tilted.
-    id: 'rot10', description: 'rotated 10° clockwise, canvas enlarged', expect: 'exact', nuisance: false,
-    timeScale: 1, mirrored: false, twoPeople: false, expectFraming: [],
-    filter: simple('rotate=a=10*PI/180:ow=rotw(10*PI/180):oh=roth(10*PI/180):c=black,scale=trunc(iw/2)*2:trunc(ih/2)*2'),
-  },
-  {
-    id: 'fps10', description: 're-encoded at 10 frames/s', expect: 'exact', nuisance: false,
-    timeScale: 1, mirrored: false, twoPeople: false, expectFraming: [], filter: simple('fps=10'),
-  },
-  {
-    id: 'speed2', description: 'played at 2× speed', expect: 'exact', nuisance: false,
-    timeScale: 0.5, mirrored: false, twoPeople: false, expectFraming: [], filter: simple('setpts=0.5*PTS'),
-  },
-  {
-    id: 'speed05', description: 'played at 0.5× speed', expect: 'exact', nuisance: false,
-    timeScale: 2, mirrored: false, twoPeople: false, expectFraming: [], filter: simple('setpts=2*PTS'),
-  },
-  {
-    id: 'pair-mirror', description: 'the clip beside its own mirror image (two people kicking)', expect: 'exact', nuisance: false,
-    timeScale: 1, mirrored: false, twoPeople: true, expectFraming: ['other-people'],
-    filter: () => ({ secondInput: null, filterComplex: '[0:v]split[a][b];[b]hflip[m];[a][m]hstack,format=yuv420p[v]', encoderArgs: CLEAN_ENCODE }),
-  },
-  {
-    id: 'pair-other', description: 'the clip beside a different clip (a second person doing something else)', expect: 'exact', nuisance: false,
-    timeScale: 1, mirrored: false, twoPeople: true, expectFraming: ['other-people'],
-    filter: (c) => ({
-      // The other clip loops so the pair lasts as long as the clip under test.
-      secondInput: { path: c.otherClipPath, preArgs: ['-stream_loop', '-1'] },
-      filterComplex: `[1:v]scale=-2:${even(c.height)},setsar=1[o];[0:v]scale=${even(c.width)}:${even(c.height)},setsar=1[a];[a][o]hstack=shortest=1,format=yuv420p[v]`,
-      encoderArgs: CLEAN_ENCODE,
-    }),
-  },
-] satisfies ClipVariant[]);
+export const CLIP_VARIANTS: readonly ClipVariant[] = Object.freeze(
+  (
+    [
+      {
+        id: 'base', description: 'the clip itself, analysed at the fixed rate', expect: 'exact',
+        filter: base,
+      },
+      {
+        id: 'cut-lower', description: 'lower 45 % of the picture cut off (camera too close)', expect: 'at-most',
+        expectFraming: ['feet-out-of-frame'],
+        filter: (c) => simple(`crop=${c.width}:${even(c.height * 0.55)}:0:0`)(c),
+      },
+      {
+        // curves scales every level to 30 %: about 1.7 stops under-exposed, a dim room at night.
+        id: 'darkened', description: 'every level scaled to 30 % (dim room)', expect: 'at-most',
+        filter: simple("curves=all='0/0 1/0.3'"),
+      },
+      {
+        id: 'low-contrast', description: 'contrast cut to 35 % around mid-grey (haze, backlight)', expect: 'at-most',
+        filter: simple('eq=contrast=0.35'),
+      },
+      {
+        id: 'noisy', description: 'strong temporal sensor noise (high ISO)', expect: 'at-most',
+        filter: simple('noise=alls=40:allf=t'),
+      },
+      {
+        // Sigma relative to the picture: the same blur on screen whatever the clip's resolution.
+        id: 'blurred', description: 'Gaussian blur, sigma 1 % of the picture width (out of focus)', expect: 'at-most',
+        filter: (c) => simple(`gblur=sigma=${Math.max(2, Math.round(c.width * 0.01))}`)(c),
+      },
+      {
+        id: 'cut-head', description: 'top of the picture cut off just below the lowest head position', expect: 'at-most',
+        expectFraming: ['head-out-of-frame'],
+        filter: (c) => {
+          const top = even(c.height * c.headBottomFrac);
+          return simple(`crop=${c.width}:${even(c.height - top)}:0:${top}`)(c);
+        },
+      },
+      {
+        id: 'mirror', description: 'mirrored left-right (front camera)', expect: 'exact', nuisance: true,
+        mirrored: true, filter: simple('hflip'),
+      },
+      {
+        id: 'far', description: 'shrunk to a third of the picture, padded (lifter far away)', expect: 'exact', nuisance: true,
+        filter: (c) => simple(`scale=${even(c.width / 3)}:${even(c.height / 3)},pad=${even(c.width)}:${even(c.height)}:(ow-iw)/2:(oh-ih)/2:black`)(c),
+      },
+      {
+        id: 'webcam15', description: 'poor webcam: 640 px, 15 fps, CRF 38', expect: 'exact', nuisance: true,
+        keepFrameRate: true, filter: simple('fps=15,scale=640:-2', WEBCAM_ENCODE),
+      },
+      {
+        id: 'w320', description: '320 px wide', expect: 'exact', nuisance: true,
+        filter: simple('scale=320:-2'),
+      },
+      {
+        // The canvas grows to hold the whole rotated picture: nothing is cut off, only tilted.
+        id: 'rot10', description: 'rotated 10° clockwise, canvas enlarged', expect: 'exact',
+        filter: simple('rotate=a=10*PI/180:ow=rotw(10*PI/180):oh=roth(10*PI/180):c=black,scale=trunc(iw/2)*2:trunc(ih/2)*2'),
+      },
+      {
+        id: 'fps10', description: 're-encoded at 10 frames/s', expect: 'exact',
+        filter: simple('fps=10'),
+      },
+      {
+        id: 'speed2', description: 'played at 2× speed', expect: 'exact',
+        timeScale: 0.5, filter: simple('setpts=0.5*PTS'),
+      },
+      {
+        id: 'speed05', description: 'played at 0.5× speed', expect: 'exact',
+        timeScale: 2, filter: simple('setpts=2*PTS'),
+      },
+      {
+        id: 'pair-mirror', description: 'the clip beside its own mirror image (two people kicking)', expect: 'exact',
+        twoPeople: true, expectFraming: ['other-people'],
+        filter: () => ({ secondInput: null, filterComplex: '[0:v]split[a][b];[b]hflip[m];[a][m]hstack,format=yuv420p[v]', encoderArgs: CLEAN_ENCODE }),
+      },
+      {
+        id: 'pair-other', description: 'the clip beside a different clip (a second person doing something else)', expect: 'exact',
+        twoPeople: true, expectFraming: ['other-people'],
+        filter: (c) => ({
+          // The other clip loops so the pair lasts as long as the clip under test.
+          secondInput: { path: c.otherClipPath, preArgs: ['-stream_loop', '-1'] },
+          filterComplex: `[1:v]scale=-2:${even(c.height)},setsar=1[o];[0:v]scale=${even(c.width)}:${even(c.height)},setsar=1[a];[a][o]hstack=shortest=1,format=yuv420p[v]`,
+          encoderArgs: CLEAN_ENCODE,
+        }),
+      },
+    ] satisfies VariantSpec[]
+  ).map((spec): ClipVariant => ({ ...DEFAULT_VARIANT, expectFraming: [], ...spec })),
+);
 
 export function clipVariant(id: string): ClipVariant {
   const variant = CLIP_VARIANTS.find((v) => v.id === id);

@@ -65,6 +65,15 @@ export function roundPoseFrame(frame: PoseFrame): PoseFrame {
   // The person check's outcome travels with the landmarks: the analyser reads it.
   if (frame.personCount !== undefined) out.personCount = frame.personCount;
   if (frame.lifterLock !== undefined) out.lifterLock = frame.lifterLock;
-  if (frame.lifterBox !== undefined) out.lifterBox = { ...frame.lifterBox };
+  if (frame.lifterBox !== undefined) {
+    const b = frame.lifterBox;
+    out.lifterBox = { x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height) };
+  }
   return out;
+}
+
+/** The fixture as written to disk: one frame per line, still compact, but a diff shows which frames changed. */
+export function landmarkFixtureText(fixture: LandmarkFixture): string {
+  const { frames, ...header } = fixture;
+  return `${JSON.stringify(header).slice(0, -1)},"frames":[\n${frames.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
 }

@@ -11,6 +11,9 @@ export type DetectorId =
   | 'movenet-lightning'
   | 'movenet-thunder';
 
+/** A body side (left/right leg, the way a person faces). */
+export type Side = 'left' | 'right';
+
 /** Which index table the landmark array follows (see src/pose/keypoints.ts). */
 export type KeypointSet = 'blazepose33' | 'movenet17';
 
