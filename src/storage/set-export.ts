@@ -50,18 +50,32 @@ const COLUMNS: { header: string; value: (rep: RepMetrics, verdict: RepVerdict | 
   { header: 'borderline', value: (_r, v) => v?.flags.filter((f) => f.borderline).map((f) => f.ruleId).join(' ') ?? '' },
 ];
 
-function cell(value: unknown): string {
+// ref: OWASP "CSV Injection" (owasp.org/www-community/attacks/CSV_Injection): a cell a
+// spreadsheet would read as a formula starts with = + - @, tab or carriage return; prefix it
+// with a single quote and wrap it in double quotes so it is read as text. The full-width
+// forms (＝ ＋ － ＠) are included because some spreadsheets normalise them to the ASCII ones.
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
+// ref: RFC 4180 §2.6: a field holding a quote, the separator or a line break is quoted.
+const NEEDS_QUOTES = /[",\r\n]/u;
+
+/**
+ * One CSV cell. Numbers are written as numbers (a negative angle stays a number, not text);
+ * every other value is text and is neutralised when a spreadsheet would run it as a formula.
+ */
+export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(Math.round(value * 1000) / 1000) : '';
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const raw = String(value);
+  const neutralised = FORMULA_START.test(raw);
+  const text = neutralised ? `'${raw}` : raw;
+  return neutralised || NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function setToCsv(reps: readonly RepMetrics[], verdicts: readonly RepVerdict[]): string {
   const lines = [COLUMNS.map((c) => c.header).join(',')];
   for (const rep of reps) {
     const verdict = verdicts.find((v) => v.repIndex === rep.index);
-    lines.push(COLUMNS.map((c) => cell(c.value(rep, verdict))).join(','));
+    lines.push(COLUMNS.map((c) => csvCell(c.value(rep, verdict))).join(','));
   }
   return `${lines.join('\n')}\n`;
 }
