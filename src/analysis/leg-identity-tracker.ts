@@ -151,9 +151,11 @@ export class LegIdentityTracker {
       }
       return;
     }
-    // Only one leg's joint seen: move it to the other leg if it is clearly that one.
+    // Only one leg's joint seen: move it to the other leg if it is clearly that one. Where the
+    // legs were last seen overlapping (side view at rest), where a joint is says nothing about
+    // whose it is: the model's label stands.
     const o = oL ?? oR;
-    if (o === null) return;
+    if (o === null || lastApart <= APART_FRAC * thigh) return;
     const labelledLeft = oL !== null;
     const dOwn = dist(labelledLeft ? pL : pR, o) ?? 0;
     const dOther = dist(labelledLeft ? pR : pL, o) ?? 0;

@@ -65,6 +65,19 @@ describe('leg identity by continuity', () => {
     expect(lone.left.knee).toBeNull();
     expect(lone.right.knee?.x).toBe(42);
   });
+
+  it('keeps the label of a lone joint while the legs were last seen overlapping', () => {
+    // cable_kickback_real_side_curvelog mirrored, 5.6 s: the far ankle hidden since 5.1 s (both
+    // ankles ~20 px apart at rest), the near ankle starts the lift 33 px from where it was and
+    // lands 10 px from the far ankle's old trail; it was moved to the far leg and the rep's start
+    // read as unseen.
+    const id = new LegIdentityTracker();
+    id.update(leg(-10, -10), leg(8, 8), 0);
+    const near = id.update({ hip: { x: 0, y: 0 }, knee: { x: -10, y: 100 }, ankle: { x: 6, y: 200 } }, { hip: { x: 0, y: 0 }, knee: null, ankle: null }, 100);
+    expect(near.left.ankle?.x).toBe(6);
+    expect(near.right.ankle).toBeNull();
+    expect(id.correctionCount).toBe(0);
+  });
 });
 
 describe('segment-length gate', () => {
