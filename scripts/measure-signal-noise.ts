@@ -180,8 +180,8 @@ function signalValue(rep: RepMetrics, s: NoisySignal): number | null {
       return num(archRiseWhileExtendingDeg(rep));
     case 'peakThighSpeedDegS':
       return num(peakThighSpeedDegS(rep));
-    case 'pelvisTiltMaxDeg':
-      return rep.pelvisTiltMaxDeg === null ? null : Math.abs(rep.pelvisTiltMaxDeg);
+    case 'pelvisTiltRiseDeg':
+      return num(rep.pelvisTiltRiseDeg);
     default:
       return num(rep[s]);
   }

@@ -13,9 +13,10 @@ const KNEE_MEDIAN_HALF_WIDTH = 2;
 // ref: issue 3 facts (knee spikes) and "3–30 processed fps": knee "at" a moment = median of the frames within 300 ms (≥ the nearest one at 3 fps): before
 // the start for the start value, around the peak for the peak value.
 const KNEE_NEAR_MS = 300;
-// ref: DESIGN.md §4 momentum rule (> 300°/s): speed is read over at least a tenth of a second,
-// three frames at 30 fps, so landmark jitter (0.3–1.2°, issue 3 facts) cannot reach it.
-const SPEED_SPAN_MS = 100;
+// ref: DESIGN.md §4 momentum rule (> 300°/s), read over 200 ms as the rule's own speed
+// (src/feedback/rule-config.ts SIGNAL_LIMITS.speedSpanMs says why: at 10 fps a 100 ms span is a
+// single frame difference, whose spread across camera setups was 2× larger).
+const SPEED_SPAN_MS = 200;
 // ref: issue 3 facts, torso lean noise 0.1–0.3°: torso and arch proxies are smooth (0.1–0.3° noise) but a ±1 frame median still tames outliers.
 const SMOOTH_HALF_WIDTH = 1;
 // ref: as KNEE_MEDIAN_HALF_WIDTH (a ±2-frame median removes a 1–2 frame spike). Torso sway read
@@ -27,6 +28,13 @@ const SWAY_MEDIAN_HALF_WIDTH = 2;
 // "controlled, deliberate motion"); the 5–95 % range ignores excursions shorter than 5 % of the
 // rep (1 frame of a 2 s rep at 10 fps, 3 at 30 fps), which are landmark glitches.
 const SWAY_QUANTILE = 0.05;
+// ref: docs/rules.md "Pelvis rotation": the level reference is the hip line in the frames just
+// before the lift, read as the knee's start value is (KNEE_NEAR_MS before the start, ≥ the
+// nearest frame at 3 fps). An absolute tilt carried the camera's and the model's bias: on the
+// real side-view clip (cable_kickback_real_side_curvelog) the hip line was read only while the
+// kicking thigh was high (view 'oblique' then, 'side' at rest) and its 20–28° "tilt" fell to
+// 4–6° as the leg came down: the thigh, not the pelvis.
+const PELVIS_REF_BEFORE_MS = KNEE_NEAR_MS;
 
 function nearMedian(
   samples: readonly LegFrameSample[],
@@ -123,6 +131,22 @@ function timeAbove(samples: readonly LegFrameSample[], level: number): number {
   return total;
 }
 
+/**
+ * The rep's largest hip-line tilt beyond its tilt at the start (median of the frames within
+ * PELVIS_REF_BEFORE_MS before the start). Null without a reference or without a tilt in the rep.
+ */
+function pelvisTiltRiseDeg(all: readonly LegFrameSample[], repSamples: readonly LegFrameSample[], startMs: number): number | null {
+  const ref = median(
+    all
+      .filter((s) => s.t <= startMs && startMs - s.t <= PELVIS_REF_BEFORE_MS)
+      .map((s) => s.pelvisTiltDeg)
+      .filter((v): v is number => v !== null && Number.isFinite(v)),
+  );
+  if (ref === null) return null;
+  const peak = maxOf(repSamples.map((s) => (s.pelvisTiltDeg === null ? null : Math.abs(s.pelvisTiltDeg - ref))));
+  return peak === null ? null : peak;
+}
+
 function round(v: number | null, digits = 2): number | null {
   if (v === null || !Number.isFinite(v)) return null;
   const f = 10 ** digits;
@@ -201,6 +225,7 @@ export function computeRepMetrics(input: RepMetricsInput): RepMetrics {
     torsoLeanRangeDeg: torsoSwayDeg(all, from, to),
     lumbarArchPeakDeg: maxOf(arches),
     pelvisTiltMaxDeg: maxOf(samples.map((s) => s.pelvisTiltDeg)),
+    pelvisTiltRiseDeg: pelvisTiltRiseDeg(all, samples, event.startMs),
     anglePath: path,
     confidence: samples.length === 0 ? 0 : ok.length / samples.length,
     series,

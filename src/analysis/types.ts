@@ -111,6 +111,13 @@ export interface RepMetrics {
   lumbarArchPeakDeg: number | null;
   /** Null when the view does not allow (pure side view). */
   pelvisTiltMaxDeg: number | null;
+  /**
+   * How far the hip line tilted beyond its tilt at the start of the rep (the rep's own level
+   * reference, read just before the lift). Null when the start's tilt was not seen: a view that
+   * shows the hip line only mid-rep (a side view read as oblique while the thigh is high) gives
+   * no reference, so no judgement. Optional: sets stored before it existed lack it.
+   */
+  pelvisTiltRiseDeg?: number | null;
   /** The path that produced most of the rep's frames. */
   anglePath: AnglePath;
   /** Share (0..1) of the rep's frames in which the needed joints were visible and in frame. */

@@ -57,6 +57,23 @@ describe('per-rep metrics', () => {
     expect(rock.torsoLeanRangeDeg).toBeCloseTo(15, 6);
   });
 
+  it('pelvis: judges the tilt beyond its level just before the lift, not the camera\'s constant tilt', () => {
+    const withTilt = (tilt: (t: number) => number | null): LegFrameSample[] =>
+      samples(() => 20).map((s) => ({ ...s, pelvisTiltDeg: tilt(s.t) }));
+    // A camera looking across the hips: 20° on every frame, before and during the rep.
+    const constant = computeRepMetrics({ index: 1, leg: 'right', event, samples: withTilt(() => 20), holdBandDeg: 5 });
+    expect(constant.pelvisTiltMaxDeg).toBe(20);
+    expect(constant.pelvisTiltRiseDeg).toBe(0);
+    // Level at rest (3°), dropping to 15° at the top.
+    const drop = computeRepMetrics({ index: 1, leg: 'right', event, samples: withTilt((t) => (t >= 1000 && t <= 2000 ? 15 : 3)), holdBandDeg: 5 });
+    expect(drop.pelvisTiltRiseDeg).toBe(12);
+    // The hip line seen only mid-rep (a side view read as oblique while the thigh is high): no
+    // reference before the lift, so no judgement.
+    const midOnly = computeRepMetrics({ index: 1, leg: 'right', event, samples: withTilt((t) => (t >= 1000 && t <= 2000 ? 25 : null)), holdBandDeg: 5 });
+    expect(midOnly.pelvisTiltMaxDeg).toBe(25);
+    expect(midOnly.pelvisTiltRiseDeg).toBeNull();
+  });
+
   it('measures a knee that curls while the leg lifts, but not one that straightens', () => {
     const curl = computeRepMetrics({ index: 1, leg: 'left', event, samples: samples((i) => 20 + 30 * Math.sin((Math.PI * i) / 30)), holdBandDeg: 5 });
     expect(curl.kneeFlexionRiseLiftingDeg).toBeCloseTo(30, 0);
@@ -71,11 +88,12 @@ describe('per-rep metrics', () => {
     expect(m.eccentricS).toBeCloseTo(1.2, 10);
     expect(m.holdS).toBeGreaterThan(0.5);
     expect(m.holdS).toBeLessThan(1.2);
-    // 40° · π / 3 s at the steepest point of the sine (read as a 100 ms chord: a little less).
+    // 40° · π / 3 s at the steepest point of the sine (read as a 200 ms chord: a little less).
     expect(m.peakAngularVelocityDegS ?? 0).toBeGreaterThan(0.95 * ((40 * Math.PI) / 3));
     expect(m.peakAngularVelocityDegS ?? Infinity).toBeLessThanOrEqual((40 * Math.PI) / 3);
     expect(m.confidence).toBeCloseTo(15 / 31, 6);
     expect(m.pelvisTiltMaxDeg).toBeNull();
+    expect(m.pelvisTiltRiseDeg).toBeNull();
     expect(m.peakHipExtensionDeg).toBeCloseTo(15, 6);
     expect(m.lumbarArchPeakDeg).toBeCloseTo(2, 1);
     expect(m.series).toHaveLength(31);

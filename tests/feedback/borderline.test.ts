@@ -52,7 +52,7 @@ const CASES: Case[] = [
   { rule: 'knee-curl', signal: 'kneeFlexionRiseLiftingDeg', bound: 'max', threshold: (k) => k.kneeCurlRiseMaxDeg, make: (v) => makeRep({ kneeFlexionRiseLiftingDeg: v }) },
   { rule: 'locked-knee', signal: 'kneeFlexionAtPeakDeg', bound: 'min', threshold: (k) => k.kneeLockMaxDeg, make: (v) => makeRep({ kneeFlexionAtPeakDeg: v }) },
   { rule: 'no-squeeze', signal: 'holdS', bound: 'min', threshold: (k) => k.holdMinS, make: (v) => makeRep({ holdS: v }) },
-  { rule: 'pelvis-rotation', signal: 'pelvisTiltMaxDeg', bound: 'max', threshold: (k) => k.pelvisTiltMaxDeg, make: (v) => makeRep({ pelvisTiltMaxDeg: Math.max(0, v) }) },
+  { rule: 'pelvis-rotation', signal: 'pelvisTiltRiseDeg', bound: 'max', threshold: (k) => k.pelvisTiltMaxDeg, make: (v) => makeRep({ pelvisTiltRiseDeg: Math.max(0, v) }) },
 ];
 
 /** The value `k` noise-bands (σ · multiple) past the threshold on the failing side (negative k: passing side). */

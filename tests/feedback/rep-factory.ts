@@ -106,6 +106,7 @@ export function makeRep(
     torsoLeanRangeDeg: 3,
     lumbarArchPeakDeg: archPeak,
     pelvisTiltMaxDeg: null,
+    pelvisTiltRiseDeg: null,
     anglePath: '2d',
     confidence: 1,
     series,

@@ -87,8 +87,9 @@ const FAULTS: FaultCase[] = [
   {
     rule: 'momentum',
     name: 'angular-velocity spike',
-    // A 75° kick in 0.12 s (~700°/s sustained), with transit times that alone would pass.
-    make: (c) => makeRep({ concentricS: c.concentricMinS * 2, eccentricS: c.eccentricMinS * 2 }, { restHipDeg: -60, upS: 0.12 }),
+    // A 115° swing from a knee tucked to the chest in 0.2 s (~460°/s over the 200 ms speed span),
+    // with transit times that alone would pass.
+    make: (c) => makeRep({ concentricS: c.concentricMinS * 2, eccentricS: c.eccentricMinS * 2 }, { restHipDeg: -100, upS: 0.2 }),
     measure: 'peakThighSpeedDegS',
     fails: 'above',
   },
@@ -97,8 +98,8 @@ const FAULTS: FaultCase[] = [
   {
     rule: 'pelvis-rotation',
     name: 'hip line tilts (oblique view)',
-    make: (c) => makeRep({ pelvisTiltMaxDeg: -(c.pelvisTiltMaxDeg + 5) }),
-    measure: 'pelvisTiltMaxDeg',
+    make: (c) => makeRep({ pelvisTiltRiseDeg: c.pelvisTiltMaxDeg + 5 }),
+    measure: 'pelvisTiltRiseDeg',
     fails: 'above',
   },
   { rule: 'not-visible', name: 'most of the rep unseen', make: (c) => makeRep({ confidence: c.minRepConfidenceRatio / 2 }), measure: 'confidence', fails: 'below' },
@@ -108,7 +109,7 @@ describe.each(RULE_PRESET_NAMES)('preset %s', (preset) => {
   const config = RULE_PRESETS[preset];
 
   it('a clean, controlled rep raises no flag and is clean', () => {
-    const v = exact(makeRep({ pelvisTiltMaxDeg: 2 }), config);
+    const v = exact(makeRep({ pelvisTiltMaxDeg: 2, pelvisTiltRiseDeg: 2 }), config);
     expect(v.flags).toEqual([]);
     expect(v.clean).toBe(true);
     expect(v.silent).toEqual([]);
@@ -135,7 +136,7 @@ describe('thresholds are where the config says', () => {
     ['torso-lean', (d: number) => makeRep({}, { torsoLeanDeg: c.torsoLeanMaxDeg + d })],
     ['locked-knee', (d: number) => makeRep({}, { kneeDeg: c.kneeLockMaxDeg - d })],
     ['knee-curl', (d: number) => makeRep({ kneeFlexionRiseLiftingDeg: c.kneeCurlRiseMaxDeg + d })],
-    ['pelvis-rotation', (d: number) => makeRep({ pelvisTiltMaxDeg: c.pelvisTiltMaxDeg + d })],
+    ['pelvis-rotation', (d: number) => makeRep({ pelvisTiltRiseDeg: c.pelvisTiltMaxDeg + d })],
   ] as const)('%s: 0.5° inside passes, 0.5° outside fires', (rule, make) => {
     expect(ids(exact(make(-0.5), c))).not.toContain(rule);
     expect(ids(exact(make(0.5), c))).toContain(rule);
@@ -155,7 +156,7 @@ describe('rules whose inputs are unknown stay silent and say why', () => {
     ['knee-curl', { kneeFlexionRiseLiftingDeg: null }, /knee not visible/],
     ['torso-lean', { torsoLeanMeanDeg: null }, /torso lean not measurable/],
     ['short-range', { peakHipExtensionDeg: null }, /hip extension not measurable/],
-    ['pelvis-rotation', { pelvisTiltMaxDeg: null }, /front or oblique view/],
+    ['pelvis-rotation', { pelvisTiltRiseDeg: null }, /front or oblique view from before the lift/],
   ] as const)('%s', (rule, overrides, why) => {
     // The rep would fire every rule if its numbers were read: silence must come from the nulls.
     const faulty = makeRep({ ...overrides }, { kneeDeg: 0, torsoLeanDeg: 80, peakHipDeg: -10 });

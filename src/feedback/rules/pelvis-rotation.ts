@@ -8,8 +8,10 @@ export const pelvisRotation: RuleDefinition = {
   title: 'Pelvis rotation / drop',
   guideQuote:
     'Since the body weight rests on the standing leg, the minimus and medius must work intensely to keep the pelvis level and prevent dropping or rotation.',
-  signal: 'Largest hip-line tilt against horizontal in the rep (front or oblique view only).',
-  reads: ['pelvisTiltMaxDeg'],
+  signal:
+    'Largest change of the hip-line tilt during the rep from its tilt just before the lift (front or oblique ' +
+    'view only, and only when the start was seen).',
+  reads: ['pelvisTiltRiseDeg'],
   severity: SEVERITY.effectiveness,
   cue: 'Keep your hips level',
   explanation:
@@ -17,18 +19,23 @@ export const pelvisRotation: RuleDefinition = {
     'work. Brace, keep both hip bones facing the floor, and kick only as far as the hips stay level.',
   thresholdKeys: ['pelvisTiltMaxDeg'],
   evaluate({ rep, config, noise }) {
-    if (!finite(rep.pelvisTiltMaxDeg)) {
-      return silent('pelvis tilt not measurable in this rep (it needs a front or oblique view; side-on it cannot be seen)');
+    // The rise from the rep's own start cancels what the camera angle and the model add to every
+    // reading of the hip line (docs/rules.md, "Pelvis rotation").
+    const rise = rep.pelvisTiltRiseDeg;
+    if (rise === undefined || !finite(rise)) {
+      return silent(
+        'pelvis tilt not measurable in this rep (it needs a front or oblique view from before the lift; side-on it cannot be seen)',
+      );
     }
     return judgeChecks(
       [
         {
-          measure: 'pelvisTiltMaxDeg',
-          measured: Math.abs(rep.pelvisTiltMaxDeg),
+          measure: 'pelvisTiltRiseDeg',
+          measured: rise,
           threshold: config.pelvisTiltMaxDeg,
           bound: 'max',
           unit: 'deg',
-          message: (m, t) => `The hip line tilted ${deg(m)} (more than ${deg(t)}): the pelvis dropped or rotated.`,
+          message: (m, t) => `The hip line tilted ${deg(m)} during the rep (more than ${deg(t)}): the pelvis dropped or rotated.`,
           cue: 'Keep your hips level',
         },
       ],
