@@ -4,7 +4,7 @@
  *
  *   npx tsx scripts/analyze.ts <video> [more videos] [--json] [--detector blazepose-full|...]
  */
-import { ANALYZE_USAGE, EXIT_CODE, UsageError, parseAnalyzeArgs, type AnalyzeArgs } from '../src/node/analyze-args';
+import { ANALYZE_USAGE, EXIT_CODE, UsageError, exitCodeOf, parseAnalyzeArgs, type AnalyzeArgs } from '../src/node/analyze-args';
 import { analyzeClip } from '../src/node/analyze-clip';
 import { unreadableReport, type ClipReport } from '../src/node/clip-report';
 import { formatClipReport } from '../src/node/format-report';
@@ -27,20 +27,28 @@ async function run(args: AnalyzeArgs): Promise<number> {
       if (unreadableBecause !== null) {
         report = unreadableReport(video, args.detector, 'wasm', unreadableBecause);
       } else {
+        // A model that fails to load fails every file alike: that one still ends the run.
         estimator ??= await createNodeFramePipeline(args.detector);
-        report = await analyzeClip(video, estimator, { onProgress: (done, total) => progress.update(done, total, video) });
+        try {
+          report = await analyzeClip(video, estimator, { onProgress: (done, total) => progress.update(done, total, video) });
+        } catch (error) {
+          // Not the file's fault (a bug, a crashed model): this file's report says so, the
+          // others are still analysed.
+          const message = `expected the analysis to finish, got an internal error: ${error instanceof Error ? error.message : String(error)}`;
+          report = unreadableReport(video, args.detector, 'wasm', message, 'analysis-failed');
+        }
       }
       progress.finish();
       reports.push(report);
       if (report.error) console.error(`analyze: ${video}: ${report.error.message}`);
+      if (report.partial) console.error(`analyze: ${video}: partial: ${report.partial.message}`);
       if (!args.json) console.log(formatClipReport(report));
     }
   } finally {
     estimator?.dispose();
   }
   if (args.json) console.log(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
-  const firstError = reports.find((r) => r.error)?.error;
-  return firstError ? EXIT_CODE[firstError.code] : EXIT_CODE.ok;
+  return exitCodeOf(reports);
 }
 
 async function main(): Promise<void> {

@@ -1,16 +1,31 @@
 /** Command-line arguments of scripts/analyze.ts, parsed without touching any file. */
 import type { DetectorId } from '../pose/types';
 import { DETECTOR_IDS, isDetectorId } from '../../workers/detector';
-import type { ClipErrorCode } from './clip-report';
+import type { ClipErrorCode, ClipReport } from './clip-report';
 
-/** Process exit codes; a run over several videos exits with the first failure's code. */
-export const EXIT_CODE: Readonly<Record<'ok' | 'usage' | ClipErrorCode, number>> = {
+/**
+ * Process exit codes. One video: its own code (a partial decode before the analysis's error).
+ * Several videos: 0 when every one was analysed in full, else `some-failed`; each report says
+ * which failed and why, and every video is reported.
+ */
+export const EXIT_CODE: Readonly<Record<'ok' | 'usage' | 'partial' | 'some-failed' | ClipErrorCode, number>> = {
   ok: 0,
+  'analysis-failed': 1,
   usage: 2,
   'unreadable-file': 3,
   'no-person': 4,
   'unusable-view': 5,
+  partial: 6,
+  'some-failed': 7,
 };
+
+/** See EXIT_CODE: one video gives its own code, several give 0 or some-failed. */
+export function exitCodeOf(reports: readonly ClipReport[]): number {
+  const codeOf = (r: ClipReport): number =>
+    r.partial ? EXIT_CODE.partial : r.error ? EXIT_CODE[r.error.code] : EXIT_CODE.ok;
+  if (reports.length === 1) return codeOf(reports[0] as ClipReport);
+  return reports.some((r) => codeOf(r) !== EXIT_CODE.ok) ? EXIT_CODE['some-failed'] : EXIT_CODE.ok;
+}
 
 export interface AnalyzeArgs {
   videos: string[];
@@ -33,7 +48,11 @@ export const ANALYZE_USAGE = `usage: analyze <video> [more videos] [--json] [--d
 
 Runs KickCheck's detector and analysis core over every frame of each video and prints a
 per-set summary (or, with --json, one JSON object per video; an array for several videos).
-Exit codes: 0 ok, 2 bad arguments, 3 unreadable file, 4 no person found, 5 unusable view.`;
+Exit codes (one video): 0 ok, 1 internal error, 2 bad arguments, 3 unreadable file (no video
+stream, not a video, missing), 4 no person found, 5 unusable view, 6 partial: the video stopped
+decoding early (truncated or corrupt; the report covers what was read and says how much).
+Several videos: 0 if every one was analysed in full, 7 if any failed or was partial; every
+video is still reported (a JSON array with --json), each with its own error or partial.`;
 
 export class UsageError extends Error {
   override name = 'UsageError';

@@ -6,7 +6,20 @@ import type { DetectorId } from '../pose/types';
 import type { FrameAnalysis, FramingRange, FramingReason, RejectReason, RejectedRep, RepMetrics, Side, ViewKind } from '../analysis/types';
 import type { RepVerdict } from '../feedback';
 
-export type ClipErrorCode = 'unreadable-file' | 'no-person' | 'unusable-view';
+/** analysis-failed: an unexpected error while analysing (a bug or a crashed model), not the file's fault. */
+export type ClipErrorCode = 'unreadable-file' | 'no-person' | 'unusable-view' | 'analysis-failed';
+
+/**
+ * The decode stopped short of the clip's length (a truncated download, a corrupt tail, a
+ * decoder that was killed): the report covers only what was read.
+ */
+export interface ClipPartialReport {
+  framesRead: number;
+  framesExpected: number;
+  secondsRead: number;
+  secondsExpected: number;
+  message: string;
+}
 
 export interface ClipRepReport {
   index: number;
@@ -72,6 +85,8 @@ export interface ClipReport {
   };
   /** Present only when the clip could not be analysed; repCount is then 0. */
   error?: { code: ClipErrorCode; message: string };
+  /** Present only when the decode stopped short: reps, framing and the rest cover only what was read. */
+  partial?: ClipPartialReport;
   /** Extra: frames with a person, and mean detector time per frame. */
   framesWithPerson: number;
   meanInferenceMs: number;
@@ -93,6 +108,8 @@ export interface ClipRunInput {
   /** analyzer.rejected (absent: none reported). */
   rejected?: readonly RejectedRep[];
   inferenceMsTotal: number;
+  /** The decode stopped short (absent: the whole clip was read). */
+  partial?: ClipPartialReport;
 }
 
 const round = (value: number, decimals: number): number => Number(value.toFixed(decimals));
@@ -152,13 +169,19 @@ export function toRejectedReport(rep: RejectedRep): ClipRejectedReport {
   };
 }
 
-/** A report for a file that could not even be decoded. */
-export function unreadableReport(source: string, detector: DetectorId, backend: string, message: string): ClipReport {
+/** A report for a file that could not even be decoded (or, with another code, not analysed at all). */
+export function unreadableReport(
+  source: string,
+  detector: DetectorId,
+  backend: string,
+  message: string,
+  code: ClipErrorCode = 'unreadable-file',
+): ClipReport {
   return {
     source, durationS: 0, framesAnalysed: 0, detector, backend,
     workingLeg: null, facing: null, view: null, reps: [], framing: [], rejected: [],
     summary: { repCount: 0, score: null, flagCounts: {} },
-    error: { code: 'unreadable-file', message },
+    error: { code, message },
     framesWithPerson: 0, meanInferenceMs: 0,
   };
 }
@@ -197,6 +220,7 @@ export function buildClipReport(input: ClipRunInput): ClipReport {
     },
     framesWithPerson: withPerson.length,
     meanInferenceMs: round(input.inferenceMsTotal / Math.max(1, analyses.length), 1),
+    ...(input.partial ? { partial: input.partial } : {}),
   };
 
   if (withPerson.length === 0) {

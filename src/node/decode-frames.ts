@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import * as tf from '@tensorflow/tfjs-core';
 import { ffmpegPath } from './ffmpeg-path';
-import { probeVideo, type VideoInfo } from './probe-video';
+import { ffmpegInput, probeVideo, type VideoInfo } from './probe-video';
 
 export interface DecodedFrame {
   frameIndex: number;
@@ -22,6 +22,22 @@ export interface DecodeOptions {
 }
 
 export const DEFAULT_DECODE_OPTIONS: DecodeOptions = { maxFrames: Number.POSITIVE_INFINITY };
+
+/**
+ * ffmpeg stopped with an error (a corrupt stream, or killed by a signal). framesDecoded says
+ * how many whole frames came out before it stopped, so a caller can keep what was read.
+ */
+export class DecodeError extends Error {
+  override name = 'DecodeError';
+  constructor(
+    readonly source: string,
+    /** What went wrong, in a few words (e.g. "ffmpeg was stopped by SIGKILL"). */
+    readonly reason: string,
+    readonly framesDecoded: number,
+  ) {
+    super(`expected a readable video, got ${source} (${reason})`);
+  }
+}
 
 /** An RGB tensor [height, width, 3] (int32, as tf.browser.fromPixels gives) — caller disposes. */
 export function frameToTensor(frame: DecodedFrame): tf.Tensor3D {
@@ -40,7 +56,7 @@ export async function* decodeFrames(
   const limit = video.isImage ? Math.min(1, opts.maxFrames) : opts.maxFrames;
   if (limit <= 0) return;
 
-  const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', source];
+  const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', ffmpegInput(source)];
   if (Number.isFinite(limit)) args.push('-frames:v', String(limit));
   // Non-square pixels: scale to the probed square-pixel size, so every frame has exactly the
   // byte count this reader slices by.
@@ -50,7 +66,9 @@ export async function* decodeFrames(
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolvePromise) => child.on('close', (code) => resolvePromise(code)));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolvePromise) =>
+    child.on('close', (code, signal) => resolvePromise({ code, signal })),
+  );
   const spawnError = new Promise<never>((_, reject) => child.on('error', reject));
   spawnError.catch(() => undefined);
 
@@ -69,10 +87,11 @@ export async function* decodeFrames(
         frameIndex++;
       }
     }
-    const code = await Promise.race([exited, spawnError]);
+    const { code, signal } = await Promise.race([exited, spawnError]);
     finished = true;
     if (code !== 0) {
-      throw new Error(`expected a readable video, got ${source} (ffmpeg exited ${code}: ${stderr.trim().split('\n').slice(-1)[0] ?? ''})`);
+      const why = signal !== null ? `ffmpeg was stopped by ${signal}` : `ffmpeg exited ${code}: ${stderr.trim().split('\n').slice(-1)[0] ?? ''}`;
+      throw new DecodeError(source, why, frameIndex);
     }
     if (frameIndex === 0) throw new Error(`expected at least one decodable frame, got none from ${source}`);
   } finally {

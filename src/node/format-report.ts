@@ -5,6 +5,7 @@ const deg = (value: number | null): string => (value === null ? '  n/a' : `${val
 
 export function formatClipReport(report: ClipReport): string {
   const lines = [`${report.source} — ${report.durationS.toFixed(1)} s, ${report.framesAnalysed} frames, ${report.detector} on ${report.backend}`];
+  if (report.partial) lines.push(`  PARTIAL: ${report.partial.message}`);
   if (report.error) {
     lines.push(`  could not analyse: ${report.error.message}`);
     return lines.join('\n');

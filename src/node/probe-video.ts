@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { ffmpegPath } from './ffmpeg-path';
 
 export interface VideoInfo {
@@ -33,8 +34,16 @@ function lastLines(text: string, count: number): string {
 
 /** Parses `ffmpeg -hide_banner -i <file>` stderr. Throws "expected ... got ..." when no video stream. */
 export function parseFfmpegProbe(stderr: string, source: string): VideoInfo {
-  const streamLine = stderr.split('\n').find((line) => /Stream #\d+:\d+.*: Video: /.test(line));
+  const lines = stderr.split('\n');
+  const streamLine = lines.find((line) => /Stream #\d+:\d+.*: Video: /.test(line));
   if (!streamLine) {
+    // ffmpeg read the container and listed its streams, none of them video (an audio-only
+    // mp4, say): say so plainly rather than passing on ffmpeg's "At least one output file
+    // must be specified".
+    const kinds = [...new Set(lines.flatMap((line) => /Stream #\d+:\d+.*?: (\w+): /.exec(line)?.[1]?.toLowerCase() ?? []))];
+    if (kinds.length > 0) {
+      throw new Error(`expected a readable video, got ${source} (no video stream: the file holds only ${kinds.join(' and ')})`);
+    }
     throw new Error(`expected a readable video, got ${source} (${lastLines(stderr, 1) || 'no video stream'})`);
   }
   const codec = /Video: (\w+)/.exec(streamLine)?.[1] ?? 'unknown';
@@ -67,6 +76,14 @@ export function parseFfmpegProbe(stderr: string, source: string): VideoInfo {
   return { width, height, pixelAspect, fps, durationS, isImage, codec };
 }
 
+/**
+ * The name ffmpeg is given for a local file: `file:` and an absolute path, so a name with a
+ * colon (`set:1.mp4`) is not read as a protocol (`set:`) and a leading `-` is not an option.
+ */
+export function ffmpegInput(source: string): string {
+  return `file:${resolve(source)}`;
+}
+
 /** Runs ffmpeg on `source` and parses what it says about the first video stream. */
 export async function probeVideo(source: string): Promise<VideoInfo> {
   try {
@@ -75,7 +92,7 @@ export async function probeVideo(source: string): Promise<VideoInfo> {
     throw new Error(`expected a readable video, got ${source} (no such file or not readable)`);
   }
   const stderr = await new Promise<string>((resolvePromise, reject) => {
-    const child = spawn(ffmpegPath(), ['-hide_banner', '-i', source], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(ffmpegPath(), ['-hide_banner', '-i', ffmpegInput(source)], { stdio: ['ignore', 'ignore', 'pipe'] });
     let text = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => (text += chunk));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ANALYZE_ARGS, UsageError, parseAnalyzeArgs } from '../../src/node/analyze-args';
+import { ANALYZE_USAGE, DEFAULT_ANALYZE_ARGS, EXIT_CODE, UsageError, exitCodeOf, parseAnalyzeArgs } from '../../src/node/analyze-args';
+import { unreadableReport, type ClipReport } from '../../src/node/clip-report';
 
 describe('parseAnalyzeArgs', () => {
   it('takes videos in order and defaults to BlazePose full, text output', () => {
@@ -26,5 +27,28 @@ describe('parseAnalyzeArgs', () => {
 
   it('allows --help alone', () => {
     expect(parseAnalyzeArgs(['--help']).help).toBe(true);
+  });
+});
+
+describe('exitCodeOf', () => {
+  const report = (extra: Partial<ClipReport> = {}): ClipReport => ({ ...unreadableReport('a.mp4', 'blazepose-full', 'wasm', 'x'), error: undefined, ...extra });
+  const partial = { framesRead: 15, framesExpected: 303, secondsRead: 0.5, secondsExpected: 10.1, message: 'short' };
+
+  it('gives one video its own code, partial before the analysis error', () => {
+    expect(exitCodeOf([report()])).toBe(EXIT_CODE.ok);
+    expect(exitCodeOf([report({ error: { code: 'no-person', message: 'x' } })])).toBe(EXIT_CODE['no-person']);
+    expect(exitCodeOf([report({ partial })])).toBe(EXIT_CODE.partial);
+    expect(exitCodeOf([report({ partial, error: { code: 'no-person', message: 'x' } })])).toBe(EXIT_CODE.partial);
+  });
+
+  it('gives several videos 0 only when all were read in full, else some-failed', () => {
+    expect(exitCodeOf([report(), report()])).toBe(EXIT_CODE.ok);
+    expect(exitCodeOf([report(), report({ partial })])).toBe(EXIT_CODE['some-failed']);
+    expect(exitCodeOf([report({ error: { code: 'unreadable-file', message: 'x' } }), report()])).toBe(EXIT_CODE['some-failed']);
+  });
+
+  it('documents every exit code in the usage text', () => {
+    expect(new Set(Object.values(EXIT_CODE)).size).toBe(Object.keys(EXIT_CODE).length);
+    for (const code of Object.values(EXIT_CODE)) expect(ANALYZE_USAGE).toMatch(new RegExp(`\\b${code} [a-z]`));
   });
 });

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeFrames, frameToTensor, type DecodedFrame } from '../../src/node/decode-frames';
+import { DecodeError, decodeFrames, frameToTensor, type DecodedFrame } from '../../src/node/decode-frames';
 import { ffmpegPath } from '../../src/node/ffmpeg-path';
 import { ensureWasmBackend } from '../../src/node/node-estimator';
 import { SHARED_FIXTURES_DIR } from '../../src/node/repo-paths';
@@ -84,3 +84,39 @@ describe('decodeFrames', () => {
     await expect(collect('/nonexistent/clip.mp4')).rejects.toThrow('expected a readable video, got /nonexistent/clip.mp4');
   });
 });
+
+describe('decodeFrames when ffmpeg dies', () => {
+  it('throws a DecodeError that says how many frames came out and that ffmpeg was killed', async () => {
+    const source = join(SHARED_FIXTURES_DIR, 'other/squat_side_rohanx01.mp4');
+    const frames: DecodedFrame[] = [];
+    const error = await (async () => {
+      for await (const frame of decodeFrames(source)) {
+        frames.push(frame);
+        // After the third frame, kill this process's own decoder (the ffmpeg child writing rawvideo).
+        if (frames.length === 3) for (const pid of childDecoders()) process.kill(pid, 'SIGKILL');
+      }
+      return null;
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DecodeError);
+    const decodeError = error as DecodeError;
+    expect(decodeError.reason).toBe('ffmpeg was stopped by SIGKILL');
+    expect(decodeError.framesDecoded).toBe(frames.length);
+    expect(frames.length).toBeGreaterThanOrEqual(3);
+    // 614 frames in the file; the pipe holds at most a few 608x1080 frames when the kill lands.
+    expect(frames.length).toBeLessThan(100);
+    expect(decodeError.message).toBe(`expected a readable video, got ${source} (ffmpeg was stopped by SIGKILL)`);
+  });
+});
+
+/** ffmpeg children of this process that write raw frames (the decoder, not a probe). */
+function childDecoders(): number[] {
+  return readdirSync('/proc').filter((e) => /^\d+$/.test(e)).flatMap((pid) => {
+    try {
+      const ppid = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      return ppid === process.pid && argv.includes('rawvideo') ? [Number(pid)] : [];
+    } catch {
+      return [];
+    }
+  });
+}

@@ -2,7 +2,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFfmpegProbe, probeVideo } from '../../src/node/probe-video';
+import { ffmpegInput, parseFfmpegProbe, probeVideo } from '../../src/node/probe-video';
 import { SHARED_FIXTURES_DIR } from '../../src/node/repo-paths';
 
 // Captured from the ffmpeg this project installs; the parser is pure, so it is pinned on text.
@@ -67,5 +67,22 @@ describe('probeVideo (real ffmpeg)', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kickcheck-')), 'not-a-video.mp4');
     writeFileSync(file, 'this is text, not H.264');
     await expect(probeVideo(file)).rejects.toThrow(/^expected a readable video, got .*not-a-video\.mp4/);
+  });
+});
+
+describe('audio-only and odd file names', () => {
+  // Captured from this ffmpeg on an mp4 made with `-f lavfi -i sine -c:a aac`.
+  const AUDIO_ONLY = `Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'file:/tmp/voice.mp4':
+  Duration: 00:00:01.02, start: 0.000000, bitrate: 17 kb/s
+    Stream #0:0(und): Audio: aac (LC) (mp4a / 0x6134706D), 44100 Hz, mono, fltp, 69 kb/s (default)
+At least one output file must be specified`;
+
+  it("says 'no video stream' for a file holding only audio, not in ffmpeg's words", () => {
+    expect(() => parseFfmpegProbe(AUDIO_ONLY, 'voice.mp4')).toThrow('expected a readable video, got voice.mp4 (no video stream: the file holds only audio)');
+  });
+
+  it('names a file to ffmpeg as file: and an absolute path', () => {
+    expect(ffmpegInput('set:1.mp4')).toBe(`file:${join(process.cwd(), 'set:1.mp4')}`);
+    expect(ffmpegInput('/a/-b.mp4')).toBe('file:/a/-b.mp4');
   });
 });

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { PARTIAL_DECODE_TOLERANCE_S, partialDecode } from '../../src/node/analyze-clip';
+
+// dosipov: 10.1 s at 30 fps in the container; 300 frames decode from the whole file.
+const CLIP = { fps: 30, durationS: 10.1, isImage: false };
+
+describe('partialDecode', () => {
+  it('accepts a whole clip whose container runs a few frames past the last video frame', () => {
+    expect(partialDecode(300, CLIP)).toBeNull();
+    expect(partialDecode(303, CLIP)).toBeNull();
+  });
+
+  it('reports a decode that stops short with how much was read', () => {
+    expect(partialDecode(15, CLIP)).toEqual({
+      framesRead: 15,
+      framesExpected: 303,
+      secondsRead: 0.5,
+      secondsExpected: 10.1,
+      message: 'expected 303 frames (10.1 s), got 15 (0.5 s): the video ends early or its end could not be decoded; the report covers only what was read',
+    });
+  });
+
+  it('draws the line at the tolerance', () => {
+    const tolerated = 303 - Math.ceil(PARTIAL_DECODE_TOLERANCE_S * 30);
+    expect(partialDecode(tolerated, CLIP)).toBeNull();
+    expect(partialDecode(tolerated - 1, CLIP)?.framesRead).toBe(tolerated - 1);
+  });
+
+  it('is partial whenever the decoder failed, even with the frame count in range', () => {
+    expect(partialDecode(302, CLIP, 'ffmpeg was stopped by SIGKILL')?.message).toBe(
+      'expected 303 frames (10.1 s), got 302 (10.07 s): ffmpeg was stopped by SIGKILL; the report covers only what was read',
+    );
+  });
+
+  it('never calls a still image partial', () => {
+    expect(partialDecode(1, { fps: 0, durationS: 0, isImage: true })).toBeNull();
+  });
+});
