@@ -6,7 +6,7 @@
 import type { JointName } from '../pose/keypoint-tables';
 import type { AllJoints, Point2, Point3 } from '../pose/read-joint';
 import type { JointStatus } from '../pose/read-joint';
-import type { LegIdentityTracker } from './leg-identity-tracker';
+import { APART_FRAC, type LegIdentityTracker } from './leg-identity-tracker';
 import { checkLegSegments } from './segment-length-gate';
 import type { Side } from './types';
 
@@ -22,11 +22,17 @@ function mid(a: Point2 | null, b: Point2 | null): Point2 | null {
   return a ?? b;
 }
 
-export function cleanLegJoints(all: AllJoints, identity: LegIdentityTracker, timestampMs: number): void {
+/**
+ * Returns, per tracked leg, the detector's own label on that leg's knee (the other side's when
+ * continuity moved it; null when no knee is left, two were merged into one, or the knees are
+ * not clearly apart: APART_FRAC of a thigh, where the label is a guess).
+ */
+export function cleanLegJoints(all: AllJoints, identity: LegIdentityTracker, timestampMs: number): Record<Side, Side | null> {
   const px = all.pixel;
   const legOf = (s: Side) => ({ hip: px[`${s}Hip`], knee: px[`${s}Knee`], ankle: px[`${s}Ankle`] });
   const ids = identity.update(legOf('left'), legOf('right'), timestampMs);
   const fixes: { name: JointName; point: Point2 | null; world: Point3 | null; status: JointStatus }[] = [];
+  const kneeLabel: Record<Side, Side | null> = { left: px.leftKnee === null ? null : 'left', right: px.rightKnee === null ? null : 'right' };
   for (const side of SIDES) {
     for (const part of PARTS) {
       const name: JointName = `${side}${part}`;
@@ -34,6 +40,7 @@ export function cleanLegJoints(all: AllJoints, identity: LegIdentityTracker, tim
       if (fixed === px[name]) continue;
       const otherName: JointName = `${other(side)}${part}`;
       const from = fixed !== null && fixed === px[otherName] ? otherName : null;
+      if (part === 'Knee') kneeLabel[side] = from === null ? null : other(side);
       fixes.push({
         name,
         point: fixed,
@@ -60,7 +67,19 @@ export function cleanLegJoints(all: AllJoints, identity: LegIdentityTracker, tim
     all.status[name] = 'hidden';
   };
   SIDES.forEach((side, i) => {
-    if (checks[i]?.dropKnee) drop(`${side}Knee`);
+    if (checks[i]?.dropKnee) {
+      drop(`${side}Knee`);
+      kneeLabel[side] = null;
+    }
     if (checks[i]?.dropAnkle) drop(`${side}Ankle`);
   });
+  // Knees overlapping (side view at rest): the detector's label there is a guess, not a reading.
+  const thigh = dist(px.leftHip, px.leftKnee) ?? dist(px.rightHip, px.rightKnee);
+  const kneesApart = dist(px.leftKnee, px.rightKnee);
+  if (thigh === null || kneesApart === null || kneesApart <= APART_FRAC * thigh) return { left: null, right: null };
+  return kneeLabel;
+}
+
+function dist(a: Point2 | null, b: Point2 | null): number | null {
+  return a === null || b === null ? null : Math.hypot(a.x - b.x, a.y - b.y);
 }

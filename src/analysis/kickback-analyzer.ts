@@ -27,6 +27,7 @@ import { judgeRepEvent } from './judge-rep-event';
 import type { LegFrameSample } from './leg-frame-sample';
 import { LegIdentityTracker } from './leg-identity-tracker';
 import { readLifterLock, type LifterLockReading } from './lifter-lock';
+import { detectorLegOfRep } from './rep-leg-label';
 import { RepPhaseMachine, type RepEvent } from './rep-phase-machine';
 import { markSquashedLegs } from './squashed-legs';
 import { JointSmoothing, type JointMap } from './smooth-joints';
@@ -162,11 +163,16 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
   }
 
   function settleRep(leg: Side, event: RepEvent, workingLeg: Side | null): { rep: RepMetrics | null; rejected: RejectedRep | null } {
+    const legSamples = samples[leg].toArray();
+    // A rep on the other trace that the detector itself names the working leg on most frames:
+    // continuity gave the kicking leg the other identity as the legs parted (rep-leg-label.ts).
+    // It is the working leg's rep, judged and named as such, and no leg switch.
+    const named = workingLeg !== null && workingLeg !== leg && detectorLegOfRep(legSamples, event) === workingLeg ? workingLeg : leg;
     const outcome = judgeRepEvent({
-      leg,
+      leg: named,
       event,
-      samples: samples[leg].toArray(),
-      onWorkingLeg: workingLeg === leg,
+      samples: legSamples,
+      onWorkingLeg: workingLeg === named,
       index: reps.length + 1,
       holdBandDeg: opts.holdBandDeg,
     });
@@ -176,7 +182,7 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     }
     if (outcome.kind === 'not-a-kickback') return { rep: null, rejected: null };
     reps.push(outcome.rep);
-    if (workingLeg !== leg) legTracker.force(leg);
+    if (workingLeg !== named) legTracker.force(leg);
     return { rep: outcome.rep, rejected: null };
   }
 
@@ -229,7 +235,7 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
 
     // 1–3. Gated joints, legs put right by continuity, invented legs out, One Euro smoothing.
     const all = readAllJoints(frame, gates[frame.keypointSet]);
-    cleanLegJoints(all, identity, t);
+    const kneeLabel = cleanLegJoints(all, identity, t);
     markSquashedLegs(all, frame.imageHeight);
     const joints = smoothing.apply(all, t, frame.imageHeight);
 
@@ -308,6 +314,7 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
         legSeen: usable && legSeen(all.status, side),
         trunkSeen,
         ambiguous: lock.ambiguous,
+        kneeLabel: all.status[`${side}Knee`] === 'ok' ? kneeLabel[side] : null,
       });
       const settled = stepRepMachine(side, t, usable ? a.thighElevationDeg : null, workingLeg);
       completedRep = settled?.rep ?? completedRep;

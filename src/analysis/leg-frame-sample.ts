@@ -1,4 +1,4 @@
-import type { AnglePath } from './types';
+import type { AnglePath, Side } from './types';
 
 /** What the analyser remembers of each processed frame for one leg (input to rep metrics). */
 export interface LegFrameSample {
@@ -22,4 +22,9 @@ export interface LegFrameSample {
   trunkSeen: boolean;
   /** Several people in view and the lifter not told apart. */
   ambiguous: boolean;
+  /**
+   * The detector's own label on this (tracked) leg's knee: the other side when continuity moved
+   * it here, null when no knee was read. Absent in samples made before it existed.
+   */
+  kneeLabel?: Side | null;
 }

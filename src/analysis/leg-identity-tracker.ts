@@ -29,7 +29,7 @@ const SWAP_MARGIN_FRAC = 0.1;
 // Two observations closer than a quarter thigh while the legs were last seen more than half a
 // thigh apart: the detector has put both on one leg.
 const COLLAPSE_FRAC = 0.25;
-const APART_FRAC = 0.5;
+export const APART_FRAC = 0.5;
 // ref: issue 3 "3–30 processed fps": at a few frames per second a kicking leg travels well over
 // a quarter thigh between frames, so "last seen apart, now together" is no evidence of a
 // collapse there (two knees legitimately meet at the bottom of a rep); only judge it when frames
