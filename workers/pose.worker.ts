@@ -111,8 +111,13 @@ const api = {
     pipeline = null;
   },
 
-  /** Test hook: makes the worker die the way an out-of-memory or driver crash would. */
+  /**
+   * Test builds only (the page's debug handle; the app is built with mode 'e2e' for the E2E
+   * tests): makes the worker die the way an out-of-memory or driver crash would. In production
+   * the body is dead code and the build drops it.
+   */
   crashForTest(): void {
+    if ((import.meta as unknown as { env: { MODE: string } }).env.MODE !== 'e2e') return;
     setTimeout(() => {
       setTimeout(() => self.close());
       throw new Error('pose worker crashed (test)');

@@ -25,6 +25,11 @@ export interface LoopStats {
 }
 
 export interface FrameLoopCallbacks<R> {
+  /**
+   * Each presented frame, before anything is done with it (`nowMs`: the rVFC time, on
+   * performance.now()'s clock). Return false to skip the frame (analysis paused).
+   */
+  onFrame?(nowMs: number): boolean;
   process(bitmap: ImageBitmap, timestampMs: number): Promise<R>;
   onResult(result: R, info: { timestampMs: number; latencyMs: number }): void;
   onError(error: unknown): void;
@@ -105,6 +110,7 @@ export class FrameLoop<R> {
 
   async #onVideoFrame(now: number, metadata: VideoFrameCallbackMetadata): Promise<void> {
     this.#cameraRate.tick(now);
+    if (this.#callbacks.onFrame && !this.#callbacks.onFrame(now)) return;
     const rawMs = this.#useMediaTime ? metadata.mediaTime * 1000 : (metadata.captureTime ?? now);
     const { timestampMs, restarted } = this.#clock.next(rawMs);
     if (restarted) this.#callbacks.onRestart?.();

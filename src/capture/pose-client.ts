@@ -10,6 +10,8 @@ import type { InitOptions, InitReport, PoseWorkerApi } from '../../workers/pose.
 export interface PoseClientOptions extends InitOptions {
   /** An estimate that takes longer than this is treated as a dead worker. */
   estimateTimeoutMs: number;
+  /** A model load (one detector, one try) that takes longer than this is abandoned with its worker. */
+  loadTimeoutMs: number;
 }
 
 export const DEFAULT_POSE_CLIENT_OPTIONS: PoseClientOptions = {
@@ -18,6 +20,9 @@ export const DEFAULT_POSE_CLIENT_OPTIONS: PoseClientOptions = {
   modelBaseUrl: `${import.meta.env.BASE_URL}models/`,
   // ref: issue 2 measurements — heavy model in software WebGL is ~0.8 s/frame; 15 s is far past any sane frame.
   estimateTimeoutMs: 15_000,
+  // ref: README "Measured speed" — loads take 0.6–1.3 s on the 2-core dev machine once cached;
+  // a first visit downloads up to ~42 MB (heavy + detector + person check), ~35 s at 10 Mbit/s.
+  loadTimeoutMs: 60_000,
 };
 
 /** If a detector's model fails to load, this one is tried instead. */
@@ -33,6 +38,22 @@ export class WorkerCrashedError extends Error {
   constructor(reason: string) {
     super(`The pose worker stopped (${reason}).`);
     this.name = 'WorkerCrashedError';
+  }
+}
+
+/** The model did not answer in time; the load was abandoned (its worker terminated). */
+export class ModelLoadTimeoutError extends Error {
+  constructor(detector: DetectorId, timeoutMs: number) {
+    super(`${detector} did not load in ${Math.round(timeoutMs / 1000)} s`);
+    this.name = 'ModelLoadTimeoutError';
+  }
+}
+
+/** The caller gave up on the load (Stop pressed while loading). */
+export class LoadCancelledError extends Error {
+  constructor() {
+    super('model load cancelled');
+    this.name = 'AbortError';
   }
 }
 
@@ -72,19 +93,48 @@ export class PoseClient {
     return this.#api;
   }
 
-  /** (Re)starts the worker and loads the detector; falls back once to another detector. */
-  async start(options: Partial<InitOptions> = {}): Promise<ReadyReport> {
+  /**
+   * (Re)starts the worker and loads the detector; falls back once to another detector when the
+   * load fails or times out. `signal` cancels the load: the worker is terminated, nothing that
+   * was loading can answer later, and the promise rejects with LoadCancelledError.
+   */
+  async start(options: Partial<InitOptions & Pick<PoseClientOptions, 'loadTimeoutMs'>> = {}, signal?: AbortSignal): Promise<ReadyReport> {
     Object.assign(this.#opts, options);
-    const api = this.#spawn();
-    const { detector, backend, modelBaseUrl } = this.#opts;
+    const { detector } = this.#opts;
     try {
-      return await Promise.race([api.init({ detector, backend, modelBaseUrl }), this.#crashed]);
+      return await this.#load(detector, true, signal);
     } catch (error) {
-      if (error instanceof WorkerCrashedError) throw error;
+      if (error instanceof WorkerCrashedError || error instanceof LoadCancelledError) throw error;
       const fallback = FALLBACK_DETECTOR[detector];
-      const report = await Promise.race([api.init({ detector: fallback, backend, modelBaseUrl }), this.#crashed]);
+      // A load that timed out left its worker busy (terminated): the fallback gets a fresh one.
+      const report = await this.#load(fallback, this.#api === null, signal);
       this.#opts.detector = fallback;
       return { ...report, fallbackFrom: { detector, reason: errorText(error) } };
+    }
+  }
+
+  async #load(detector: DetectorId, fresh: boolean, signal: AbortSignal | undefined): Promise<InitReport> {
+    if (signal?.aborted) throw new LoadCancelledError();
+    const api = fresh || !this.#api ? this.#spawn() : this.#api;
+    const { backend, modelBaseUrl, loadTimeoutMs } = this.#opts;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let onAbort: (() => void) | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ModelLoadTimeoutError(detector, loadTimeoutMs)), loadTimeoutMs);
+    });
+    const cancelled = new Promise<never>((_, reject) => {
+      onAbort = () => reject(new LoadCancelledError());
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      return await Promise.race([api.init({ detector, backend, modelBaseUrl }), this.#crashed, timeout, cancelled]);
+    } catch (error) {
+      // The worker may still be fetching or compiling: it must never answer into a later run.
+      if (error instanceof ModelLoadTimeoutError || error instanceof LoadCancelledError) this.terminate();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
     }
   }
 
@@ -112,9 +162,9 @@ export class PoseClient {
     await this.#api?.reset();
   }
 
-  /** Test hook, reached from the page's debug handle only. */
+  /** Test builds only (the page's debug handle): a no-op in production. */
   crashForTest(): void {
-    void this.#api?.crashForTest();
+    if (import.meta.env.MODE === 'e2e') void this.#api?.crashForTest();
   }
 
   terminate(): void {

@@ -67,6 +67,8 @@ export interface ShownCue {
   text: string;
   tone: CueTone;
   ruleId: Cue['ruleId'];
+  /** Whether this cue goes to the voice (when the voice is on). */
+  spoken: boolean;
 }
 
 function toneOf(cue: Cue): CueTone {
@@ -89,6 +91,10 @@ export class Coach {
   #setFraming = $state.raw<readonly FramingRange[]>([]);
   #framingPersistence: FramingPersistence;
   #lastRepEndMs: number | null = null;
+  /** Frame time the set spent paused (no picture): not set time. */
+  #pausedMs = $state(0);
+  /** The picture stopped: the gap before the next frame is excised from the set's clock. */
+  #gapPending = false;
   readonly #analyzer: KickbackAnalyzer;
   #hintState = createLiveHintState();
   #arbiter;
@@ -118,7 +124,7 @@ export class Coach {
   get repCount() { return this.#reps.length; }
   /** Set time in ms from the frames' own clock (media time for files). */
   get elapsedMs() {
-    return this.#setStartMs !== null && this.#nowMs !== null ? this.#nowMs - this.#setStartMs : 0;
+    return this.#setStartMs !== null && this.#nowMs !== null ? this.#nowMs - this.#setStartMs - this.#pausedMs : 0;
   }
   /** When the set's clock started (frame time), null before the set starts. */
   get setStartMs() { return this.#setStartMs; }
@@ -145,7 +151,7 @@ export class Coach {
   get cue(): ShownCue | null {
     const c = this.#cue;
     if (!c || this.#nowMs === null || this.#nowMs > c.shownUntilMs) return null;
-    return { text: c.text, tone: toneOf(c), ruleId: c.ruleId };
+    return { text: c.text, tone: toneOf(c), ruleId: c.ruleId, spoken: c.speak };
   }
   /** Hip-extension band for the gauge, for the working leg (or the last rep's leg). */
   get targetBand(): KickTargetBand {
@@ -162,7 +168,23 @@ export class Coach {
     this.#framingPersistence = this.#newFramingPersistence();
   }
 
+  /**
+   * Analysis paused (tab hidden, camera muted or stalled): the time until the next frame is not
+   * set time, neither on the set clock nor towards ending an idle set.
+   */
+  pauseClock(): void {
+    this.#gapPending = true;
+  }
+
   push(frame: PoseFrame): FrameAnalysis {
+    if (this.#gapPending) {
+      this.#gapPending = false;
+      const gapMs = this.#nowMs === null ? 0 : frame.timestampMs - this.#nowMs;
+      if (gapMs > 0) {
+        if (this.#setStartMs !== null && this.#status === 'active') this.#pausedMs += gapMs;
+        if (this.#lastRepEndMs !== null) this.#lastRepEndMs += gapMs;
+      }
+    }
     const analysis = this.#analyzer.push(frame);
     const config = this.#settings.config;
     this.#analysis = analysis;
@@ -224,6 +246,7 @@ export class Coach {
   #begin(startMs: number): void {
     this.#status = 'active';
     this.#setStartMs = startMs;
+    this.#pausedMs = 0;
     this.#hooks.setStarted?.();
   }
 
@@ -271,6 +294,7 @@ export class Coach {
     this.#cue = null;
     this.#status = 'ready';
     this.#setStartMs = null;
+    this.#pausedMs = 0;
     this.#lastRepEndMs = null;
   }
 

@@ -5,30 +5,42 @@
 import type { DetectorId, PoseFrame } from '../pose/types';
 import type { BackendChoice } from '../../workers/backend';
 import { FrameLoop, type LoopStats } from '../capture/frame-loop';
-import { PoseClient, WorkerCrashedError, type ReadyReport } from '../capture/pose-client';
+import { FrameWatchdog, type PauseReason } from '../capture/frame-watchdog';
+import { LoadCancelledError, ModelLoadTimeoutError, PoseClient, WorkerCrashedError, type ReadyReport } from '../capture/pose-client';
+import { RestartBudget } from '../capture/restart-budget';
 import { listCameras, openCamera, stopStream } from '../capture/camera';
 import { CAMERA_LOST, VIDEO_UNREADABLE, describeCameraError, type UserFacingError } from '../capture/camera-errors';
 import { Coach } from './coach.svelte';
 import { SetRecorder } from './set-recorder';
 import { SetStore } from '../storage/set-store';
 import { Settings } from './settings.svelte';
+import { LiveSetLock } from './live-set-lock';
+import { pauseMessage } from './pause-message';
 import { repTone, speak } from '../ui/voice';
 
 export type SessionStatus = 'idle' | 'starting' | 'running' | 'error';
 export type SourceKind = 'camera' | 'file';
+/** How a start ended (test builds read it): analysing, cancelled by Stop, or failed. */
+export type RunOutcome = 'running' | 'cancelled' | 'failed';
 
 const EMPTY_STATS: LoopStats = {
   cameraFps: 0, processedFps: 0, droppedFrames: 0, processedFrames: 0, failedFrames: 0, inferenceMs: 0, latencyMs: 0,
 };
 
-/** A crashed worker is restarted this many times in one session before giving up. */
-const MAX_WORKER_RESTARTS = 3;
 const STATS_INTERVAL_MS = 250;
 // ref: DESIGN.md §3 / issue 3 — the rep machine works from 3 to 30 processed fps; 15 fps keeps
 // a fast (0.5 s) concentric phase at 7+ samples, enough to place its peak within one frame.
 const FILE_MIN_ANALYSED_FPS = 15;
 /** Browsers mute and stutter below about a tenth of normal speed. */
 const FILE_MIN_PLAYBACK_RATE = 0.1;
+
+export const SET_OPEN_ELSEWHERE: UserFacingError = {
+  title: 'A set is open in another tab',
+  detail:
+    'KickCheck is running in another tab of this browser, and only one tab runs a set at a time so no rep is counted twice or closed by the wrong tab. Stop the camera or end the set there (or close that tab), then press Start camera here.',
+};
+export const OPEN_ELSEWHERE_NOTICE =
+  'KickCheck is running in another tab: its set stays open there, and this tab leaves it alone. Stop it there to use this tab.';
 
 export class LiveSession {
   #status = $state<SessionStatus>('idle');
@@ -39,12 +51,15 @@ export class LiveSession {
   #stats = $state<LoopStats>(EMPTY_STATS);
   #pose = $state.raw<PoseFrame | null>(null);
   #cameras = $state<MediaDeviceInfo[]>([]);
+  #paused = $state<PauseReason | null>(null);
 
   detector = $state<DetectorId>('blazepose-full');
   backend = $state<BackendChoice>('auto');
   mirror = $state(true);
   cameraId = $state<string>('');
   resolution = $state<'640x480' | '1280x720' | '1920x1080'>('1280x720');
+  /** Overrides the pose client's model-load timeout (test builds shorten it); null: the default. */
+  loadTimeoutMs: number | null = null;
 
   /** The set being analysed; survives worker restarts and camera loss. */
   readonly recorder = new SetRecorder(new SetStore(), (message) => {
@@ -52,13 +67,20 @@ export class LiveSession {
   });
   readonly settings = new Settings();
   readonly coach = new Coach(this.settings, {
-    setStarted: () => this.recorder.begin({ source: this.#source, detector: this.#report?.detector ?? this.detector }),
+    setStarted: () => {
+      this.#setOpen = true;
+      this.recorder.begin({ source: this.#source, detector: this.#report?.detector ?? this.detector });
+    },
     repCompleted: (rep, verdict) => {
       this.recorder.rep(rep, verdict.flags.filter((f) => !f.borderline).map((f) => f.ruleId));
       if (this.settings.repTone && !this.settings.muted) repTone(verdict.clean);
     },
     repRejected: (rep) => this.recorder.rejected(rep),
-    setEnded: () => this.recorder.end(this.coach.setFraming),
+    setEnded: () => {
+      this.recorder.end(this.coach.setFraming);
+      this.#setOpen = false;
+      this.#syncLock();
+    },
     cue: (cue) => {
       if (!this.settings.muted) speak(cue.text, { voiceUri: this.settings.voiceUri, rate: this.settings.rate });
     },
@@ -67,10 +89,20 @@ export class LiveSession {
   #client: PoseClient | null = null;
   #loop: FrameLoop<PoseFrame> | null = null;
   #stream: MediaStream | null = null;
+  #track: MediaStreamTrack | null = null;
   #video: HTMLVideoElement | null = null;
   #statsTimer: ReturnType<typeof setInterval> | null = null;
-  #restarts = 0;
+  readonly #restarts = new RestartBudget();
   #objectUrl: string | null = null;
+  /** Aborted by Stop (or the next start): a load or camera open in flight must not play on. */
+  #runAbort: AbortController | null = null;
+  #watchdog: FrameWatchdog | null = null;
+  readonly #lock = new LiveSetLock();
+  /** A set row is open in storage (started, not ended): the lock stays held for it. */
+  #setOpen = false;
+  /** Interrupted sets were left alone at load because another tab was live. */
+  #recoveryDeferred = false;
+  readonly #outcomes: RunOutcome[] = [];
 
   get status() { return this.#status; }
   get source() { return this.#source; }
@@ -80,14 +112,37 @@ export class LiveSession {
   get stats() { return this.#stats; }
   get pose() { return this.#pose; }
   get cameras() { return this.#cameras; }
+  /** Why analysis is paused right now (tab hidden, camera muted or stalled); null while it runs. */
+  get paused() { return this.#paused; }
+  /** What to tell the lifter while paused. */
+  get pauseMessage(): string | null {
+    return this.#paused ? pauseMessage(this.#paused, this.#source) : null;
+  }
+  /** How each start so far ended, oldest first. */
+  get runOutcomes(): readonly RunOutcome[] { return this.#outcomes; }
 
-  /** Brings back a set that a reload or crash interrupted; says so. */
+  /**
+   * Brings back a set that a reload or crash interrupted, and says so; closes the empty ones
+   * quietly. Only while holding the live-set lock: a set open in another live tab is not
+   * interrupted, and is left alone.
+   */
   async recoverInterruptedSet(): Promise<void> {
-    const found = await this.recorder.store.interruptedSet().catch(() => null);
-    if (!found) return;
-    this.coach.restore(found.reps.map((r) => r.rep), found.set.rejected ?? [], found.set.framing ?? []);
-    await this.recorder.store.endSet(found.set.id, Date.now());
-    this.#notice = `Recovered an unfinished set from ${new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(Date.parse(found.set.startedAt))} with ${found.reps.length} ${found.reps.length === 1 ? 'rep' : 'reps'}: nothing counted was lost.`;
+    if (!(await this.#lock.acquire())) {
+      this.#recoveryDeferred = true;
+      this.#notice = OPEN_ELSEWHERE_NOTICE;
+      return;
+    }
+    this.#recoveryDeferred = false;
+    try {
+      const store = this.recorder.store;
+      const found = await store.interruptedSet().catch(() => null);
+      await store.closeInterruptedSets(Date.now()).catch(() => null);
+      if (!found) return;
+      this.coach.restore(found.reps.map((r) => r.rep), found.set.rejected ?? [], found.set.framing ?? []);
+      this.#notice = `Recovered an unfinished set from ${new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(Date.parse(found.set.startedAt))} with ${found.reps.length} ${found.reps.length === 1 ? 'rep' : 'reps'}: nothing counted was lost.`;
+    } finally {
+      this.#syncLock();
+    }
   }
 
   dismissNotice(): void {
@@ -98,33 +153,79 @@ export class LiveSession {
     this.#cameras = await listCameras().catch(() => []);
   }
 
-  async startCamera(video: HTMLVideoElement): Promise<void> {
+  /**
+   * Common start: stops what runs, takes the live-set lock (another tab may hold it) and hands
+   * back the signal that Stop aborts; null when the start is over already.
+   */
+  async #begin(source: SourceKind): Promise<AbortSignal | null> {
     await this.stop();
-    this.#source = 'camera';
+    const run = new AbortController();
+    this.#runAbort = run;
+    this.#source = source;
     this.#status = 'starting';
     this.#error = null;
+    const mine = await this.#lock.acquire();
+    if (run.signal.aborted) return this.#cancelled();
+    if (!mine) {
+      this.#fail(SET_OPEN_ELSEWHERE);
+      return null;
+    }
+    if (this.#recoveryDeferred) {
+      // The tab that held the sets is gone: what it left open is interrupted now. Closed, not
+      // shown (this tab is starting its own set); their reps stay stored.
+      this.#recoveryDeferred = false;
+      if (this.#notice === OPEN_ELSEWHERE_NOTICE) this.#notice = null;
+      await this.recorder.store.closeInterruptedSets(Date.now()).catch(() => null);
+      if (run.signal.aborted) return this.#cancelled();
+    }
+    return run.signal;
+  }
+
+  #cancelled(): null {
+    this.#outcomes.push('cancelled');
+    // A lock taken while Stop was pressed goes straight back.
+    this.#syncLock();
+    return null;
+  }
+
+  async startCamera(video: HTMLVideoElement): Promise<void> {
+    const signal = await this.#begin('camera');
+    if (!signal) return;
     const [width, height] = this.resolution.split('x').map(Number) as [number, number];
+    let stream: MediaStream;
     try {
-      this.#stream = await openCamera({ deviceId: this.cameraId || undefined, width, height });
+      stream = await openCamera({ deviceId: this.cameraId || undefined, width, height });
     } catch (error) {
+      if (signal.aborted) {
+        this.#cancelled();
+        return;
+      }
       this.#fail(describeCameraError(error));
       return;
     }
+    if (signal.aborted) {
+      // Stop came while the browser opened the camera: close it again, show nothing.
+      stopStream(stream);
+      this.#cancelled();
+      return;
+    }
+    this.#stream = stream;
     void this.refreshCameras();
-    const track = this.#stream.getVideoTracks()[0];
-    track?.addEventListener('ended', () => {
-      if (this.#status === 'running') void this.#lost(CAMERA_LOST);
-    });
-    video.srcObject = this.#stream;
+    const track = stream.getVideoTracks()[0] ?? null;
+    if (track) {
+      this.#track = track;
+      track.addEventListener('ended', this.#onTrackEnded);
+      track.addEventListener('mute', this.#onTrackMute);
+      track.addEventListener('unmute', this.#onTrackMute);
+    }
+    video.srcObject = stream;
     video.muted = true;
-    await this.#run(video, false);
+    await this.#run(video, false, signal);
   }
 
   async startFile(video: HTMLVideoElement, file: File): Promise<void> {
-    await this.stop();
-    this.#source = 'file';
-    this.#status = 'starting';
-    this.#error = null;
+    const signal = await this.#begin('file');
+    if (!signal) return;
     this.#objectUrl = URL.createObjectURL(file);
     video.srcObject = null;
     video.src = this.#objectUrl;
@@ -134,13 +235,20 @@ export class LiveSession {
       const done = (ok: boolean) => {
         video.removeEventListener('loadeddata', onData);
         video.removeEventListener('error', onError);
+        signal.removeEventListener('abort', onAbort);
         resolve(ok);
       };
       const onData = () => done(true);
       const onError = () => done(false);
+      const onAbort = () => done(false);
       video.addEventListener('loadeddata', onData);
       video.addEventListener('error', onError);
+      signal.addEventListener('abort', onAbort);
     });
+    if (signal.aborted) {
+      this.#cancelled();
+      return;
+    }
     if (!readable || video.videoWidth === 0) {
       this.#fail({ ...VIDEO_UNREADABLE, detail: `${VIDEO_UNREADABLE.detail} (file: ${file.name})` });
       return;
@@ -151,7 +259,7 @@ export class LiveSession {
     video.playbackRate = FILE_MIN_PLAYBACK_RATE;
     video.addEventListener('ended', this.#onFileEnded);
     this.coach.resetTracking();
-    await this.#run(video, true);
+    await this.#run(video, true, signal);
   }
 
   /** A recorded set ends with its file: close the set so the summary shows. */
@@ -160,21 +268,49 @@ export class LiveSession {
     // Keep the last frame on screen under the skeleton: the file stays loaded until the next start.
     this.#teardown({ keepFrame: true });
     if (this.#status === 'running') this.#status = 'idle';
+    this.#syncLock();
   };
 
-  async #run(video: HTMLVideoElement, useMediaTime: boolean): Promise<void> {
+  #onTrackEnded = () => {
+    if (this.#status === 'running') void this.#lost(CAMERA_LOST);
+  };
+
+  /** The track's `mute` / `unmute`: the system or another app took the picture away, or gave it back. */
+  #onTrackMute = (event: Event) => {
+    this.#watchdog?.setMuted(event.type === 'mute', performance.now());
+    this.#updatePause();
+  };
+
+  #onVisibility = () => {
+    this.#watchdog?.setHidden(document.visibilityState === 'hidden', performance.now());
+    this.#updatePause();
+  };
+
+  async #run(video: HTMLVideoElement, useMediaTime: boolean, signal: AbortSignal): Promise<void> {
     this.#video = video;
     try {
       this.#client ??= new PoseClient();
-      const report = await this.#client.start({ detector: this.detector, backend: this.backend });
+      const report = await this.#client.start(
+        { detector: this.detector, backend: this.backend, ...(this.loadTimeoutMs === null ? {} : { loadTimeoutMs: this.loadTimeoutMs }) },
+        signal,
+      );
+      if (signal.aborted) {
+        this.#cancelled();
+        return;
+      }
       this.#report = report;
       this.detector = report.detector;
       if (report.fallbackFrom) {
         this.#notice = `Could not load ${report.fallbackFrom.detector} (${report.fallbackFrom.reason}). Using ${report.detector} instead.`;
       }
     } catch (error) {
+      if (error instanceof LoadCancelledError || signal.aborted) {
+        this.#cancelled();
+        return;
+      }
+      this.#outcomes.push('failed');
       this.#fail({
-        title: 'Pose model failed to load',
+        title: error instanceof ModelLoadTimeoutError ? 'Pose model did not load in time' : 'Pose model failed to load',
         detail: `Neither the chosen detector nor its fallback could start: ${error instanceof Error ? error.message : String(error)}. Reload the page; if it persists, reinstall (npm install copies the models).`,
       });
       return;
@@ -182,15 +318,39 @@ export class LiveSession {
     try {
       await video.play();
     } catch (error) {
+      if (signal.aborted) {
+        this.#cancelled();
+        return;
+      }
+      this.#outcomes.push('failed');
       this.#fail(this.#source === 'file' ? VIDEO_UNREADABLE : describeCameraError(error));
       return;
     }
+    if (signal.aborted) {
+      this.#cancelled();
+      return;
+    }
     const client = this.#client;
+    const isCamera = !useMediaTime;
+    // A file played slowly may present a frame only every few seconds: only a camera's frame
+    // gaps mean the picture stopped.
+    const watchdog = new FrameWatchdog(performance.now(), { watchFrames: isCamera });
+    this.#watchdog = watchdog;
+    watchdog.setHidden(document.visibilityState === 'hidden', performance.now());
+    watchdog.setMuted(this.#track?.muted ?? false, performance.now());
+    document.addEventListener('visibilitychange', this.#onVisibility);
     this.#loop = new FrameLoop<PoseFrame>(
       video,
       {
+        onFrame: (nowMs) => {
+          const analyse = watchdog.frame(nowMs);
+          this.#updatePause();
+          return analyse;
+        },
         process: (bitmap, timestampMs) => client.estimate(bitmap, timestampMs),
         onResult: (pose) => {
+          // A result that was in flight when the picture stopped is dropped with it.
+          if (this.#paused) return;
           this.#pose = pose;
           this.coach.push(pose);
         },
@@ -205,11 +365,33 @@ export class LiveSession {
     );
     this.#loop.start();
     this.#status = 'running';
+    this.#outcomes.push('running');
+    this.#updatePause();
     this.#statsTimer = setInterval(() => {
       if (!this.#loop) return;
+      watchdog.check(performance.now());
+      this.#updatePause();
       this.#stats = this.#loop.stats();
-      if (this.#source === 'file') this.#pacePlayback(video, this.#stats);
+      if (this.#source === 'file' && !this.#paused) this.#pacePlayback(video, this.#stats);
     }, STATS_INTERVAL_MS);
+  }
+
+  /**
+   * Follows the watchdog: pauses analysis with a message, and resumes by itself. A recorded
+   * video is paused while the tab is hidden (a background tab gets few frames, so reps would be
+   * missed without a word) and plays on when the tab is shown again.
+   */
+  #updatePause(): void {
+    const reason = this.#watchdog?.reason ?? null;
+    const was = this.#paused;
+    if (reason === was) return;
+    this.#paused = reason;
+    const video = this.#video;
+    if (reason && !was && this.#source === 'camera') this.coach.pauseClock();
+    if (this.#source === 'file' && video && this.#status === 'running') {
+      if (reason === 'hidden') video.pause();
+      else if (was === 'hidden' && !reason) void video.play().catch(() => {});
+    }
   }
 
   /**
@@ -226,16 +408,22 @@ export class LiveSession {
 
   async #onLoopError(error: unknown): Promise<void> {
     if (!(error instanceof WorkerCrashedError) || !this.#client || this.#status !== 'running') return;
-    if (this.#restarts >= MAX_WORKER_RESTARTS) {
-      await this.#lost({ title: 'Pose engine keeps crashing', detail: `${error.message} It was restarted ${MAX_WORKER_RESTARTS} times. Your reps so far are kept. Try a lighter model (Lite or Lightning).` });
+    const signal = this.#runAbort?.signal;
+    const { max, windowMs } = this.#restarts;
+    if (!this.#restarts.take(performance.now())) {
+      await this.#lost({
+        title: 'Pose engine keeps crashing',
+        detail: `${error.message} It was restarted ${max} times in the last ${Math.round(windowMs / 60_000)} minute. Your reps so far are kept. Try a lighter model (Lite or Lightning).`,
+      });
       return;
     }
-    this.#restarts++;
     this.#notice = `${error.message} Restarting it — your reps so far are kept.`;
     try {
-      await this.#client.start({ detector: this.detector, backend: this.backend });
-      this.#notice = `The pose engine crashed and was restarted (${this.#restarts}/${MAX_WORKER_RESTARTS}). Your reps so far are kept.`;
+      await this.#client.start({ detector: this.detector, backend: this.backend }, signal);
+      const used = this.#restarts.used(performance.now());
+      this.#notice = `The pose engine crashed and was restarted (${used} of ${max} restarts allowed per minute). Your reps so far are kept.`;
     } catch (restartError) {
+      if (restartError instanceof LoadCancelledError) return;
       await this.#lost({ title: 'Pose engine stopped', detail: `It could not be restarted: ${String(restartError)}. Your reps so far are kept.` });
     }
   }
@@ -249,13 +437,31 @@ export class LiveSession {
   #fail(error: UserFacingError): void {
     this.#error = error;
     this.#status = 'error';
+    this.#syncLock();
+  }
+
+  /** Keeps the live-set lock only while this tab runs or has a set open in storage. */
+  #syncLock(): void {
+    const live = this.#status === 'starting' || this.#status === 'running';
+    if (!live && !this.#setOpen) this.#lock.release();
   }
 
   #teardown({ keepFrame = false }: { keepFrame?: boolean } = {}): void {
+    this.#runAbort?.abort();
+    this.#runAbort = null;
     this.#loop?.stop();
     this.#loop = null;
     if (this.#statsTimer) clearInterval(this.#statsTimer);
     this.#statsTimer = null;
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#watchdog = null;
+    this.#paused = null;
+    if (this.#track) {
+      this.#track.removeEventListener('ended', this.#onTrackEnded);
+      this.#track.removeEventListener('mute', this.#onTrackMute);
+      this.#track.removeEventListener('unmute', this.#onTrackMute);
+      this.#track = null;
+    }
     stopStream(this.#stream);
     this.#stream = null;
     if (this.#video) {
@@ -275,16 +481,18 @@ export class LiveSession {
   async stop(): Promise<void> {
     this.#teardown();
     if (this.#status !== 'error') this.#status = 'idle';
+    this.#syncLock();
   }
 
-  /** Test hook: kill the worker the way a crash would. */
+  /** Test builds only: kill the worker the way a crash would (a no-op in production). */
   crashWorkerForTest(): void {
-    this.#client?.crashForTest();
+    if (import.meta.env.MODE === 'e2e') this.#client?.crashForTest();
   }
 
   destroy(): void {
     this.#teardown();
     this.#client?.terminate();
     this.#client = null;
+    this.#lock.release();
   }
 }

@@ -85,10 +85,30 @@ export class SetStore {
 
   /** The newest set that never ended and holds at least one rep (an interrupted set). */
   async interruptedSet(): Promise<{ set: StoredSet; reps: StoredRep[] } | null> {
-    const sets = await this.#db.sets.orderBy('startedAt').reverse().toArray();
-    const set = sets.find((s) => s.endedAt === null && s.repCount > 0);
+    const sets = await this.#openSets();
+    const set = sets.find((s) => s.repCount > 0);
     if (!set) return null;
     return { set, reps: await this.repsOf(set.id) };
+  }
+
+  /**
+   * Ends every set left open (a reload mid-set, while a model loaded, a closed tab). Call it
+   * only while holding the live-set lock: another tab's open set is live, not interrupted.
+   * Returns how many were closed, and how many of those had no counted rep (closed quietly).
+   */
+  async closeInterruptedSets(endedAtMs: number): Promise<{ closed: number; empty: number }> {
+    const sets = await this.#openSets();
+    const endedAt = new Date(endedAtMs).toISOString();
+    await this.#db.transaction('rw', this.#db.sets, async () => {
+      for (const set of sets) await this.#db.sets.update(set.id, { endedAt });
+    });
+    return { closed: sets.length, empty: sets.filter((s) => s.repCount === 0).length };
+  }
+
+  /** Sets with no end, newest first (null is not an IndexedDB key, so no index lookup). */
+  async #openSets(): Promise<StoredSet[]> {
+    const sets = await this.#db.sets.orderBy('startedAt').reverse().toArray();
+    return sets.filter((s) => s.endedAt === null);
   }
 
   async repsOf(setId: number): Promise<StoredRep[]> {

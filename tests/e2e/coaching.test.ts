@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { seriousViolations } from './support/axe';
 import { launch, type Session } from './support/browser';
 import { FIXTURES, REPO_ROOT } from './support/paths';
 import { makeY4m } from './support/y4m';
@@ -24,7 +25,7 @@ afterEach(async () => {
 /** The animated side-view cable kickback as the webcam, camera started. */
 async function startSideViewCamera(): Promise<Page> {
   const y4m = makeY4m(join(FIXTURES, 'kickback/cable_kickback_cgi_dosipov.mp4'), workDir, { maxSeconds: 10 });
-  session = await launch(baseUrl, { y4m });
+  session = await launch(baseUrl, { y4m, bypassCSP: true });
   await session.page.goto('/');
   await session.page.getByTestId('start-camera').click();
   return session.page;
@@ -48,6 +49,20 @@ describe('coaching screen in real Chromium', () => {
       .poll(async () => ((await page.getByTestId('cue').count()) ? page.getByTestId('cue').textContent() : ''), { timeout: 30_000, interval: 200 })
       .toMatch(/kick|lean|chest|torso|back/i);
     await page.screenshot({ path: join(SHOTS, 'e2e-coaching-live.png') });
+    // Screen readers hear the count politely.
+    await expect.poll(async () => page.getByTestId('rep-live').textContent()).toMatch(/^\d+ reps?$/);
+    // A cue the voice speaks is not announced as well (voice on is the default).
+    const cueAndRegion = () =>
+      page.evaluate(() => ({
+        cue: (globalThis as unknown as { __kickcheck: { cue: { text: string; spoken: boolean } | null } }).__kickcheck.cue,
+        region: document.querySelector('[data-testid="cue-live"]')?.textContent ?? null,
+      }));
+    await expect
+      .poll(async () => {
+        const { cue, region } = await cueAndRegion();
+        return cue?.spoken === true && region === '';
+      }, { timeout: 60_000, interval: 100 })
+      .toBe(true);
     // The fake camera loops the clip, and the jump at the loop seam can read as an odd extra rep:
     // wait for the labelled rep (peak at 5.2 s of each loop) to be judged.
     const flagged = () =>
@@ -65,6 +80,7 @@ describe('coaching screen in real Chromium', () => {
     await expect.poll(async () => fixes.textContent()).toMatch(/Limit the height of the kick to the point just before the lower back begins to arch/);
     expect(await fixes.textContent()).toMatch(/approximately 45 degrees/);
     await page.screenshot({ path: join(SHOTS, 'e2e-coaching-summary.png'), fullPage: true });
+    expect(await seriousViolations(page), 'summary screen with reps, dark theme').toEqual([]);
 
     // Simulate an interrupted set: start a new one, let a rep complete, reload mid-set.
     await page.getByTestId('new-set').click();

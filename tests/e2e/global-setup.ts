@@ -1,5 +1,5 @@
 /**
- * Builds the app once, serves it with `vite preview` (the same COOP/COEP headers as production)
+ * Builds the app once (mode 'e2e': with the debug handle), serves it with `vite preview` (the same COOP/COEP headers as production)
  * and hands its URL to the end-to-end tests.
  */
 import { mkdtempSync } from 'node:fs';
@@ -22,6 +22,9 @@ export default async function setup(project: TestProject) {
   await build({
     root: REPO_ROOT,
     logLevel: 'warn',
+    // The test build: installs the debug handle (window.__kickcheck) the tests read; a
+    // production build (mode 'production') has none (tests/e2e/production-build.test.ts).
+    mode: 'e2e',
     configFile: join(REPO_ROOT, 'vite.config.ts'),
     // The app plus a test-only page that drives the same worker (tests/e2e/parity).
     build: { rollupOptions: { input: { main: join(REPO_ROOT, 'index.html'), parity: join(REPO_ROOT, 'tests/e2e/parity/parity.html') } } },

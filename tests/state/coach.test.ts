@@ -8,7 +8,8 @@ import type { KickbackAnalyzer } from '../../src/analysis/kickback-analyzer';
 import type { FrameAnalysis, FramingIssue, FramingRange, RejectedRep, RepMetrics } from '../../src/analysis/types';
 import { createArchOnsetState, DEFAULT_RULE_CONFIG } from '../../src/feedback';
 import type { PoseFrame } from '../../src/pose/types';
-import { Coach, REJECTED_SHOW_MS } from '../../src/state/coach.svelte';
+import { AUTO_END_IDLE_MS, Coach, REJECTED_SHOW_MS } from '../../src/state/coach.svelte';
+import { makeRep } from '../feedback/rep-factory';
 import { makeFrame } from '../feedback/frame-factory';
 
 const FEET: FramingIssue = { reason: 'feet-out-of-frame', message: 'Step back: feet out of frame' };
@@ -106,5 +107,37 @@ describe('Coach: framing and lifter lock', () => {
     coach.push(pose(1500, { personCount: 2, lifterLock: 'ambiguous' }));
     expect(coach.lifterLock?.state).toBe('ambiguous');
     expect(coach.lifterLock?.text).toMatch(/counting paused/);
+  });
+});
+
+describe('Coach: paused analysis (issue 11 §2)', () => {
+  it('keeps the time the picture was gone off the set clock', () => {
+    const coach = coachWith(scripted(() => ({})));
+    for (let t = 0; t <= 1000; t += 100) coach.push(pose(t));
+    coach.startSet();
+    for (let t = 1100; t <= 3000; t += 100) coach.push(pose(t));
+    expect(coach.elapsedMs).toBe(2000);
+    coach.pauseClock();
+    // 20 s with no frame (tab hidden), then frames again.
+    coach.push(pose(23_000));
+    expect(coach.elapsedMs).toBe(2000);
+    coach.push(pose(23_500));
+    expect(coach.elapsedMs).toBe(2500);
+  });
+
+  it('does not end an active set for idleness because of the time it was paused', () => {
+    const rep = makeRep();
+    const coach = coachWith(scripted((t) => (t === rep.endMs ? { completedRep: rep, phase: 'bottom' } : { phase: 'bottom' })));
+    for (let t = 0; t <= rep.endMs + 1000; t += 100) coach.push(pose(t));
+    expect(coach.repCount).toBe(1);
+    expect(coach.status).toBe('active');
+    coach.pauseClock();
+    // Paused for 2 min (longer than AUTO_END_IDLE_MS), back for a few seconds: still the same set.
+    const back = rep.endMs + 121_000;
+    for (let t = back; t <= back + 3000; t += 500) coach.push(pose(t));
+    expect(coach.status).toBe('active');
+    // Without the pause, the same gap ends the set (the idle rule is still there).
+    coach.push(pose(back + 3000 + AUTO_END_IDLE_MS + 500));
+    expect(coach.status).toBe('done');
   });
 });

@@ -21,6 +21,14 @@ export interface LaunchOptions {
   offline?: boolean;
   /** Grant camera permission (default true). */
   grantCamera?: boolean;
+  /** Let the test inject scripts despite the page's CSP (axe-core via page.addScriptTag). */
+  bypassCSP?: boolean;
+  /**
+   * Let the app's offline service worker register (default 'block'): it precaches ~70 MB of
+   * models in the background and then answers requests itself, which page.route cannot see.
+   * Only the offline/PWA tests need it.
+   */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 export interface Session {
@@ -40,7 +48,7 @@ export async function launch(baseUrl: string, options: LaunchOptions = {}): Prom
   }
   if (options.offline) args.push('--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1');
   const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: baseUrl });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: baseUrl, bypassCSP: options.bypassCSP ?? false, serviceWorkers: options.serviceWorkers ?? 'block' });
   if (options.grantCamera ?? true) await context.grantPermissions(['camera'], { origin: new URL(baseUrl).origin });
   const page = await context.newPage();
   const requests: string[] = [];
