@@ -3,10 +3,10 @@
  * the production build (`vite build`, mode 'production') must not contain it, nor the worker's
  * crash hook. The E2E build (global-setup, mode 'e2e') must, or this grep proves nothing.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './support/paths';
 
@@ -27,15 +27,20 @@ function hits(dir: string): Record<string, string[]> {
   return Object.fromEntries(TEST_ONLY.map((needle) => [needle, files.filter((f) => readFileSync(f, 'utf8').includes(needle))]));
 }
 
-async function buildInto(mode: string): Promise<string> {
+/** `vite build` as `npm run build` runs it, in its own process. */
+function buildInto(mode: string): string {
   const outDir = mkdtempSync(join(tmpdir(), `kickcheck-${mode}-`));
-  await build({ root: REPO_ROOT, configFile: join(REPO_ROOT, 'vite.config.ts'), logLevel: 'warn', mode, build: { outDir, emptyOutDir: true } });
+  const vite = join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
+  // As from a shell: without Vitest's NODE_ENV=test (which makes Svelte compile in dev mode).
+  const env = { ...process.env };
+  delete env.NODE_ENV;
+  execFileSync(process.execPath, [vite, 'build', '--mode', mode, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   return outDir;
 }
 
 describe('debug handles exist only in test builds', () => {
-  it('the production build holds no debug handle and no crash hook; the e2e build holds all of them', async () => {
-    const prod = hits(await buildInto('production'));
+  it('the production build holds no debug handle and no crash hook; the e2e build holds all of them', () => {
+    const prod = hits(buildInto('production'));
     for (const needle of TEST_ONLY) expect(prod[needle], `"${needle}" in the production build`).toEqual([]);
     // global-setup built the served app into dist/ with mode 'e2e' before this file ran.
     const e2e = hits(join(REPO_ROOT, 'dist'));
