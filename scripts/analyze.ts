@@ -1,8 +1,8 @@
 /**
  * KickCheck command-line analyser (issue 4): the app's detector adapter and analysis core over
- * every frame of each video, in Node (tfjs wasm, ffmpeg frames).
+ * each video (10 frames a second by default, or every frame), in Node (tfjs wasm, ffmpeg frames).
  *
- *   npx tsx scripts/analyze.ts <video> [more videos] [--json] [--detector blazepose-full|...]
+ *   npx tsx scripts/analyze.ts <video> [more videos] [--json] [--detector blazepose-full|...] [--fps N | --all-frames]
  */
 import { ANALYZE_USAGE, EXIT_CODE, UsageError, exitCodeOf, parseAnalyzeArgs, type AnalyzeArgs } from '../src/node/analyze-args';
 import { analyzeClip } from '../src/node/analyze-clip';
@@ -30,7 +30,11 @@ async function run(args: AnalyzeArgs): Promise<number> {
         // A model that fails to load fails every file alike: that one still ends the run.
         estimator ??= await createNodeFramePipeline(args.detector);
         try {
-          report = await analyzeClip(video, estimator, { onProgress: (done, total) => progress.update(done, total, video) });
+          report = await analyzeClip(video, estimator, {
+            analysisFps: args.analysisFps,
+            maxSide: args.maxSide,
+            onProgress: (done, total) => progress.update(done, total, video),
+          });
         } catch (error) {
           // Not the file's fault (a bug, a crashed model): this file's report says so, the
           // others are still analysed.

@@ -3,10 +3,19 @@
  * and angle errors against the COCO hand-annotated keypoints.
  *
  *   npx tsx scripts/eval.ts [--json] [--detector blazepose-full|...] [--from-fixtures] [--no-angles]
+ *                           [--fps N | --all-frames] [--max-side PX | --full-size]
+ *   npx tsx scripts/eval.ts --rates [--json]
  *   npx tsx scripts/eval.ts --variants [--json]
+ *
+ * Videos are analysed as `npm run analyze` does (10 frames a second, 640 px, unless told
+ * otherwise); each row shows how fast (× real time, wall clock and CPU) and, beside it, the
+ * all-frames result: the core over the committed every-frame landmarks of the clip.
  *
  * --from-fixtures runs the core over tests/fixtures/landmarks instead of decoding videos (same
  * core, same detector output, seconds instead of minutes).
+ *
+ * --rates runs the core over those every-frame landmarks thinned to 15, 12, 10, 8 and 6 frames a
+ * second, as the CLI would take them: which analysis rate keeps the counts and metrics.
  *
  * --variants runs the current core over the committed hard-variant sequences
  * (tests/fixtures/variants, made by scripts/extract-variants.ts) and the synthetic look-alike
@@ -17,13 +26,15 @@ import { join } from 'node:path';
 import { DEFAULT_ANALYZER_OPTIONS, DEFAULT_MIN_VISIBILITY } from '../src/analysis/default-options';
 import type { DetectorId } from '../src/pose/types';
 import { isDetectorId } from '../workers/detector';
-import { analyzeClip } from '../src/node/analyze-clip';
+import { performance } from 'node:perf_hooks';
+import { CLI_ANALYSIS_FPS, CLI_MAX_SIDE_PX, analyzeClip } from '../src/node/analyze-clip';
 import { evaluateCocoAngles, type AngleEvalResult } from '../src/node/coco-angle-eval';
-import { analyzeFixture } from '../src/node/fixture-clip-report';
+import { analyzeFixture, thinFixture } from '../src/node/fixture-clip-report';
 import { loadLandmarkFixture } from '../src/node/load-landmark-fixture';
 import { createNodeEstimator } from '../src/node/node-estimator';
 import { createNodeFramePipeline } from '../src/node/node-frame-pipeline';
-import { evaluateClip, totals, type ClipLabel, type RepEvalRow } from '../src/node/rep-count-eval';
+import { evaluateClip, repEvalSpeed, totals, type ClipLabel, type RepEvalRow } from '../src/node/rep-count-eval';
+import type { LandmarkFixture } from '../src/node/landmark-fixture';
 import { SHARED_FIXTURES_DIR } from '../src/node/repo-paths';
 import { loadClipLabels } from '../src/node/clip-labels';
 import { CLIP_VARIANTS } from '../src/node/clip-variants';
@@ -39,21 +50,41 @@ interface EvalArgs {
   fromFixtures: boolean;
   angles: boolean;
   variants: boolean;
+  rates: boolean;
+  analysisFps: number;
+  maxSide: number;
+}
+
+/** Rates `--rates` compares with every frame. */
+const SWEEP_FPS = [15, 12, 10, 8, 6];
+
+function positiveNumber(flag: string, value: string | undefined, min: number): number {
+  const number = Number(value);
+  if (value === undefined || value.trim() === '' || !(number >= min)) throw new Error(`expected ${flag} to be a number >= ${min}, got ${String(value)}`);
+  return number;
 }
 
 function parseArgs(argv: string[]): EvalArgs {
-  const args: EvalArgs = { json: false, detector: 'blazepose-full', fromFixtures: false, angles: true, variants: false };
+  const args: EvalArgs = {
+    json: false, detector: 'blazepose-full', fromFixtures: false, angles: true, variants: false, rates: false,
+    analysisFps: CLI_ANALYSIS_FPS, maxSide: CLI_MAX_SIDE_PX,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') args.json = true;
     else if (arg === '--from-fixtures') args.fromFixtures = true;
     else if (arg === '--no-angles') args.angles = false;
     else if (arg === '--variants') args.variants = true;
+    else if (arg === '--rates') args.rates = true;
+    else if (arg === '--all-frames') args.analysisFps = Number.POSITIVE_INFINITY;
+    else if (arg === '--full-size') args.maxSide = Number.POSITIVE_INFINITY;
+    else if (arg === '--fps') args.analysisFps = positiveNumber(arg, argv[++i], 1);
+    else if (arg === '--max-side') args.maxSide = Math.round(positiveNumber(arg, argv[++i], 64));
     else if (arg === '--detector') {
       const id = argv[++i];
       if (!isDetectorId(id)) throw new Error(`expected --detector to be a detector id, got ${String(id)}`);
       args.detector = id;
-    } else throw new Error(`expected --json, --detector, --from-fixtures, --no-angles or --variants, got "${String(arg)}"`);
+    } else throw new Error(`expected --json, --detector, --from-fixtures, --no-angles, --fps, --all-frames, --max-side, --full-size, --rates or --variants, got "${String(arg)}"`);
   }
   return args;
 }
@@ -61,11 +92,14 @@ function parseArgs(argv: string[]): EvalArgs {
 const cell = (value: unknown): string => (value === null || value === undefined ? '—' : String(value));
 
 function printTable(rows: RepEvalRow[]): void {
-  const header = ['clip', 'exercise', 'kickbacks expected', 'reps found', 'err', 'leg (label)', 'facing (label)', 'view', 'peak err s', 'flags / error'];
+  const header = ['clip', 'exercise', 'kickbacks expected', 'reps found', 'err', 'leg (label)', 'facing (label)', 'view', 'peak err s', 'flags / error', 'all frames: reps, peak err', 'fps', '× real time (cpu)'];
   const lines = rows.map((r) => [
     r.clip, cell(r.exercise).slice(0, 28), cell(r.labelledReps), cell(r.foundReps), cell(r.countError), `${cell(r.workingLeg)} (${cell(r.labelledWorkingLeg)})`,
     `${cell(r.facing)} (${cell(r.labelledFacing)})`, cell(r.view), cell(r.peakErrorS),
     [r.flags.join(','), r.error ?? ''].filter(Boolean).join(' ') || '—',
+    r.allFrames ? `${r.allFrames.foundReps}, ${cell(r.allFrames.peakErrorS)}${r.allFrames.foundReps === r.foundReps ? '' : ' (DIFFERS)'}` : '—',
+    r.speed ? String(r.speed.analysisFps) : '—',
+    r.speed ? `${r.speed.xRealTime.toFixed(2)} (${r.speed.xRealTimeCpu.toFixed(2)})` : '—',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] as string).length)));
   for (const line of [header, ...lines]) console.log(line.map((c, i) => c.padEnd(widths[i] as number)).join('  '));
@@ -167,6 +201,87 @@ function runVariantEval(args: EvalArgs, labels: Record<string, ClipLabel>): void
   }
 }
 
+/** Speed over all video rows, and how many counts match the all-frames ones; null for a fixture run. */
+function speedTotals(rows: readonly RepEvalRow[]) {
+  const timed = rows.filter((r) => r.speed);
+  if (timed.length === 0) return null;
+  const sum = (pick: (r: RepEvalRow) => number): number => timed.reduce((a, r) => a + pick(r), 0);
+  const total = repEvalSpeed(Number(sum((r) => r.speed?.videoS ?? 0).toFixed(2)), 0, sum((r) => r.speed?.secondsTaken ?? 0), sum((r) => r.speed?.cpuSecondsTaken ?? 0));
+  const compared = timed.filter((r) => r.allFrames);
+  return {
+    videoS: total.videoS, secondsTaken: total.secondsTaken, cpuSecondsTaken: total.cpuSecondsTaken, xRealTime: total.xRealTime, xRealTimeCpu: total.xRealTimeCpu,
+    withAllFrames: compared.length,
+    sameAsAllFrames: compared.filter((r) => r.allFrames?.foundReps === r.foundReps).length,
+  };
+}
+
+/** The committed every-frame landmarks of `clip`, or null where none were extracted. */
+function everyFrameFixture(clip: string, detector: DetectorId): LandmarkFixture | null {
+  try {
+    return loadLandmarkFixture(clip.split('/').pop() as string, detector);
+  } catch {
+    return null;
+  }
+}
+
+/** The all-frames columns of a row: the core over the every-frame landmarks. */
+function allFramesOf(clip: string, label: ClipLabel, detector: DetectorId): RepEvalRow['allFrames'] {
+  const fixture = everyFrameFixture(clip, detector);
+  if (!fixture) return null;
+  const row = evaluateClip(clip, analyzeFixture(fixture), label);
+  return { foundReps: row.foundReps, countError: row.countError, facing: row.facing, peakErrorS: row.peakErrorS, flags: row.flags };
+}
+
+interface RateRow {
+  analysisFps: number | 'all';
+  totals: ReturnType<typeof totals>;
+  /** Clips whose count, facing, or flags differ from every frame. */
+  countChanged: string[];
+  facingChanged: string[];
+  flagsChanged: string[];
+  /** Largest |peak error − the all-frames peak error| over the clips, seconds. */
+  maxPeakErrorShiftS: number | null;
+}
+
+/** `--rates`: the core over every-frame landmarks thinned to each rate, against every frame. */
+function runRateSweep(args: EvalArgs, labels: Record<string, ClipLabel>, clips: readonly string[]): void {
+  const fixtures = clips.flatMap((clip) => {
+    const fixture = everyFrameFixture(clip, args.detector);
+    return fixture ? [{ clip, fixture }] : [];
+  });
+  if (fixtures.length === 0) throw new Error(`expected landmark fixtures for ${args.detector}, got none`);
+  const rowsAt = (fps: number): RepEvalRow[] => fixtures.map(({ clip, fixture }) => evaluateClip(clip, analyzeFixture(thinFixture(fixture, fps)), labels[clip] ?? {}));
+  const base = rowsAt(Number.POSITIVE_INFINITY);
+  const short = (clip: string): string => clip.split('/').pop()?.replace(/\.[^.]+$/, '') ?? clip;
+  const sweep: RateRow[] = [Number.POSITIVE_INFINITY, ...SWEEP_FPS].map((fps) => {
+    const rows = rowsAt(fps);
+    const shifts = rows.flatMap((r, i) => {
+      const b = base[i]?.peakErrorS;
+      return r.peakErrorS === null || b === null || b === undefined ? [] : [Math.abs(r.peakErrorS - b)];
+    });
+    return {
+      analysisFps: Number.isFinite(fps) ? fps : 'all',
+      totals: totals(rows),
+      countChanged: rows.filter((r, i) => r.foundReps !== base[i]?.foundReps).map((r) => short(r.clip)),
+      facingChanged: rows.filter((r, i) => r.facing !== base[i]?.facing).map((r) => short(r.clip)),
+      flagsChanged: rows.filter((r, i) => r.flags.join() !== base[i]?.flags.join()).map((r) => short(r.clip)),
+      maxPeakErrorShiftS: shifts.length === 0 ? null : Number(Math.max(...shifts).toFixed(2)),
+    };
+  });
+  if (args.json) {
+    console.log(JSON.stringify({ detector: args.detector, source: 'landmark-fixtures thinned', clips: fixtures.length, rates: sweep }, null, 2));
+    return;
+  }
+  console.log(`${fixtures.length} clips, every-frame ${args.detector} landmarks thinned to each rate (every n-th frame, as the CLI decodes):`);
+  console.log('fps    exact count  facing  counts changed  facing changed  max peak-time shift s  set flags changed');
+  for (const r of sweep) {
+    console.log(
+      `${String(r.analysisFps).padEnd(5)}  ${percent(r.totals.exactCountRate).padEnd(11)}  ${percent(r.totals.facingAccuracy).padEnd(6)}  ` +
+        `${(r.countChanged.join(',') || 'none').padEnd(14)}  ${(r.facingChanged.join(',') || 'none').padEnd(14)}  ${cell(r.maxPeakErrorShiftS).padEnd(21)}  ${r.flagsChanged.join(', ') || 'none'}`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const labels = loadClipLabels();
@@ -175,6 +290,10 @@ async function main(): Promise<void> {
     return;
   }
   const clips = Object.keys(labels).filter((clip) => VIDEO_PATTERN.test(clip)).sort();
+  if (args.rates) {
+    runRateSweep(args, labels, clips);
+    return;
+  }
   // Clips go through the app's per-frame pipeline (person check, lifter lock); the COCO angle
   // check measures the bare model on stills.
   const estimator = args.angles ? await createNodeEstimator(args.detector) : null;
@@ -183,10 +302,22 @@ async function main(): Promise<void> {
   try {
     for (const clip of clips) {
       process.stderr.write(`eval: ${clip}\n`);
-      const report = args.fromFixtures || !pipeline
-        ? analyzeFixture(loadLandmarkFixture(clip.split('/').pop() as string, args.detector))
-        : await analyzeClip(join(SHARED_FIXTURES_DIR, clip), pipeline, { sourceName: clip });
-      rows.push(evaluateClip(clip, report, labels[clip] ?? {}));
+      const label = labels[clip] ?? {};
+      if (args.fromFixtures || !pipeline) {
+        rows.push(evaluateClip(clip, analyzeFixture(loadLandmarkFixture(clip.split('/').pop() as string, args.detector)), label));
+        continue;
+      }
+      const wallStart = performance.now();
+      const cpuStart = process.cpuUsage();
+      const report = await analyzeClip(join(SHARED_FIXTURES_DIR, clip), pipeline, {
+        sourceName: clip,
+        analysisFps: args.analysisFps,
+        maxSide: args.maxSide,
+      });
+      const cpu = process.cpuUsage(cpuStart);
+      const speed = repEvalSpeed(report.durationS, report.analysisFps ?? 0, (performance.now() - wallStart) / 1000, (cpu.user + cpu.system) / 1e6);
+      process.stderr.write(`eval: ${clip}: ${speed.videoS} s of video in ${speed.secondsTaken} s (${speed.xRealTime}× real time; CPU ${speed.cpuSecondsTaken} s)\n`);
+      rows.push({ ...evaluateClip(clip, report, label), speed, allFrames: allFramesOf(clip, label, args.detector) });
     }
     const angles = args.angles && estimator
       ? await evaluateCocoAngles(estimator, join(SHARED_FIXTURES_DIR, 'keypoints', 'coco'), (keypointSet) => ({
@@ -197,10 +328,16 @@ async function main(): Promise<void> {
       : null;
     const summary = totals(rows);
     if (args.json) {
-      console.log(JSON.stringify({ detector: args.detector, source: args.fromFixtures ? 'landmark-fixtures' : 'videos', clips: rows, totals: summary, angles }, null, 2));
+      const decoding = args.fromFixtures ? {} : { analysisFps: Number.isFinite(args.analysisFps) ? args.analysisFps : 'all', maxSide: Number.isFinite(args.maxSide) ? args.maxSide : 'full' };
+      console.log(JSON.stringify({ detector: args.detector, source: args.fromFixtures ? 'landmark-fixtures' : 'videos', ...decoding, clips: rows, totals: summary, speed: speedTotals(rows), angles }, null, 2));
       return;
     }
     printTable(rows);
+    const speed = speedTotals(rows);
+    if (speed) {
+      console.log(`\n${speed.videoS} s of video in ${speed.secondsTaken} s: ${speed.xRealTime}× real time (CPU ${speed.cpuSecondsTaken} s: ${speed.xRealTimeCpu}×; model load not included); ` +
+        `counts as over every frame on ${speed.sameAsAllFrames} of ${speed.withAllFrames} clips with every-frame landmarks`);
+    }
     console.log(
       `\n${summary.labelledClips} clips with a labelled count: exact count ${percent(summary.exactCountRate)}, ` +
         `off by one ${percent(summary.offByOneRate)}, mean |count error| ${cell(summary.meanAbsCountError)} reps, facing correct ${percent(summary.facingAccuracy)}`,

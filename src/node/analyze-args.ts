@@ -2,6 +2,7 @@
 import type { DetectorId } from '../pose/types';
 import { DETECTOR_IDS, isDetectorId } from '../../workers/detector';
 import type { ClipErrorCode, ClipReport } from './clip-report';
+import { CLI_ANALYSIS_FPS, CLI_MAX_SIDE_PX } from './analyze-clip';
 
 /**
  * Process exit codes. One video: its own code (a partial decode before the analysis's error).
@@ -34,6 +35,10 @@ export interface AnalyzeArgs {
   /** No progress bar on stderr. */
   quiet: boolean;
   help: boolean;
+  /** Frames analysed per second (Infinity: every frame, --all-frames). */
+  analysisFps: number;
+  /** Longer side of the frames the detector gets, px (Infinity: the clip's own size, --full-size). */
+  maxSide: number;
 }
 
 export const DEFAULT_ANALYZE_ARGS: AnalyzeArgs = {
@@ -42,12 +47,18 @@ export const DEFAULT_ANALYZE_ARGS: AnalyzeArgs = {
   detector: 'blazepose-full',
   quiet: false,
   help: false,
+  analysisFps: CLI_ANALYSIS_FPS,
+  maxSide: CLI_MAX_SIDE_PX,
 };
 
 export const ANALYZE_USAGE = `usage: analyze <video> [more videos] [--json] [--detector ${DETECTOR_IDS.join('|')}] [--quiet]
+               [--fps N | --all-frames] [--max-side PX | --full-size]
 
-Runs KickCheck's detector and analysis core over every frame of each video and prints a
-per-set summary (or, with --json, one JSON object per video; an array for several videos).
+Runs KickCheck's detector and analysis core over each video and prints a per-set summary (or,
+with --json, one JSON object per video; an array for several videos). By default it analyses
+${CLI_ANALYSIS_FPS} frames a second (the nearest whole step of the clip's frames; --fps N, or
+--all-frames for every frame) scaled to ${CLI_MAX_SIDE_PX} px on the longer side (--max-side PX,
+or --full-size); the counts are the same as with every frame (npm run eval).
 Exit codes (one video): 0 ok, 1 internal error, 2 bad arguments, 3 unreadable file (no video
 stream, not a video, missing), 4 no person found, 5 unusable view, 6 partial: the video stopped
 decoding early (truncated or corrupt; the report covers what was read and says how much).
@@ -71,8 +82,20 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
         throw new UsageError(`expected --detector to be one of ${DETECTOR_IDS.join(', ')}, got ${value === undefined ? 'nothing' : `"${value}"`}`);
       }
       args.detector = value;
+    } else if (arg === '--all-frames') args.analysisFps = Number.POSITIVE_INFINITY;
+    else if (arg === '--full-size') args.maxSide = Number.POSITIVE_INFINITY;
+    else if (arg === '--fps' || arg.startsWith('--fps=') || arg === '--max-side' || arg.startsWith('--max-side=')) {
+      const name = arg.split('=')[0] as '--fps' | '--max-side';
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      const number = Number(value);
+      const min = name === '--fps' ? 1 : 64;
+      if (value === undefined || value.trim() === '' || !Number.isFinite(number) || number < min) {
+        throw new UsageError(`expected ${name} to be a number >= ${min}, got ${value === undefined ? 'nothing' : `"${value}"`}`);
+      }
+      if (name === '--fps') args.analysisFps = number;
+      else args.maxSide = Math.round(number);
     } else if (arg.startsWith('-') && arg !== '-') {
-      throw new UsageError(`expected a video path or --json/--detector/--quiet/--help, got unknown option "${arg}"`);
+      throw new UsageError(`expected a video path or --json/--detector/--quiet/--help/--fps/--all-frames/--max-side/--full-size, got unknown option "${arg}"`);
     } else args.videos.push(arg);
   }
   if (!args.help && args.videos.length === 0) throw new UsageError('expected at least one video path, got none');

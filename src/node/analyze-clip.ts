@@ -17,14 +17,47 @@ export interface AnalyzeClipOptions {
   sourceName: string;
   backend: string;
   analyzer: Partial<AnalyzerOptions>;
+  /** Frames analysed per second, about (Infinity, the default here: every frame); see frameStepFor. */
+  analysisFps: number;
+  /** Longer side of the frames the detector gets, pixels (Infinity, the default here: the clip's size). */
+  maxSide: number;
+  /** Analysed frames done and expected (both at the analysis rate). */
   onProgress: (framesDone: number, framesExpected: number) => void;
 }
+
+/**
+ * Analysis rate of `npm run analyze` and `npm run eval` (analyzeClip itself defaults to every
+ * frame, for the parity tests): every frame costs a pose-model run, and the count does not
+ * need 30 a second.
+ * ref: `npm run eval -- --rates` (docs/performance.md): the committed every-frame BlazePose
+ * landmarks of the 9 labelled clips, thinned to 15, 12, 10, 8 and 6 fps, give the same counts,
+ * facing and peak times (within 0.03 s); the variants already run at 10 fps
+ * (src/node/clip-variants.ts); the live app analyses 8-9.5 frames/s (README, measured speed).
+ */
+export const CLI_ANALYSIS_FPS = 10;
+
+/**
+ * Longer side of the frames the detector gets in `npm run analyze` / `npm run eval`: the size
+ * the app's worker is benchmarked at; BlazePose's own inputs are 224 (person detector) and
+ * 256 (landmarks) px square.
+ * ref: README "Measured speed" (npm run bench runs the app's worker on 640-px frames).
+ */
+export const CLI_MAX_SIDE_PX = 640;
 
 export const DEFAULT_ANALYZE_CLIP_OPTIONS: Omit<AnalyzeClipOptions, 'sourceName'> = {
   backend: 'wasm',
   analyzer: {},
+  analysisFps: Number.POSITIVE_INFINITY,
+  maxSide: Number.POSITIVE_INFINITY,
   onProgress: () => undefined,
 };
+
+/** Every how many frames of a `fps` clip to analyse for about `analysisFps` (the nearest whole step; 1 for all). */
+export function frameStepFor(fps: number, analysisFps: number): number {
+  if (!(analysisFps > 0)) throw new Error(`expected analysisFps > 0, got ${analysisFps}`);
+  if (!(fps > 0) || !Number.isFinite(analysisFps)) return 1;
+  return Math.max(1, Math.round(fps / analysisFps));
+}
 
 /**
  * What analyzeClip runs each frame through: createNodeFramePipeline's pipeline (what the app
@@ -51,13 +84,16 @@ export function partialDecode(
   framesRead: number,
   info: Pick<VideoInfo, 'fps' | 'durationS' | 'isImage'>,
   decoderError: string | null = null,
+  frameStep = 1,
 ): ClipPartialReport | null {
   if (info.isImage) return null;
-  const framesExpected = Math.max(1, Math.round(info.durationS * info.fps));
-  const toleranceFrames = Math.ceil(PARTIAL_DECODE_TOLERANCE_S * info.fps);
+  // Frames at the analysis rate: the clip's frames 0, step, 2·step, ...
+  const rate = info.fps / frameStep;
+  const framesExpected = Math.max(1, Math.round(info.durationS * rate));
+  const toleranceFrames = Math.ceil(PARTIAL_DECODE_TOLERANCE_S * rate);
   const short = framesRead < framesExpected - toleranceFrames;
   if (!short && decoderError === null) return null;
-  const secondsRead = round2(framesRead / info.fps);
+  const secondsRead = round2(framesRead / rate);
   const secondsExpected = round2(info.durationS);
   const why = decoderError ?? 'the video ends early or its end could not be decoded';
   return {
@@ -82,14 +118,15 @@ export async function analyzeClip(
   } catch (error) {
     return unreadableReport(opts.sourceName, estimator.detector, opts.backend, (error as Error).message);
   }
-  const expectedFrames = info.isImage ? 1 : Math.max(1, Math.round(info.durationS * info.fps));
+  const frameStep = info.isImage ? 1 : frameStepFor(info.fps, opts.analysisFps);
+  const expectedFrames = info.isImage ? 1 : Math.max(1, Math.round((info.durationS * info.fps) / frameStep));
   estimator.reset();
   const analyzer = createKickbackAnalyzer(opts.analyzer);
   const analyses: FrameAnalysis[] = [];
   let inferenceMsTotal = 0;
   let decoderError: string | null = null;
   try {
-    for await (const decoded of decodeFrames(path, {}, info)) {
+    for await (const decoded of decodeFrames(path, { frameStep, maxSide: opts.maxSide }, info)) {
       const tensor = frameToTensor(decoded);
       try {
         const frame = await estimator.estimate(tensor, decoded.timestampMs);
@@ -108,7 +145,7 @@ export async function analyzeClip(
     // The decoder failed after some frames: keep what was read, and say it is partial.
     decoderError = error.reason;
   }
-  const partial = partialDecode(analyses.length, info, decoderError);
+  const partial = partialDecode(analyses.length, info, decoderError, frameStep);
   // The video is over: a rep whose leg is already most of the way down still counts, as when
   // the user stops a live set.
   analyzer.finish();
@@ -125,6 +162,7 @@ export async function analyzeClip(
     framing: analyzer.framing,
     rejected: analyzer.rejected,
     inferenceMsTotal,
+    analysisFps: info.isImage ? 0 : round2(info.fps / frameStep),
     ...(partial ? { partial } : {}),
   });
 }

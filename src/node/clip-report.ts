@@ -85,6 +85,8 @@ export interface ClipReport {
   };
   /** Present only when the clip could not be analysed; repCount is then 0. */
   error?: { code: ClipErrorCode; message: string };
+  /** Extra: frames analysed per second of video (every frame: the clip's fps; 0 for a still image). */
+  analysisFps?: number;
   /** Present only when the decode stopped short: reps, framing and the rest cover only what was read. */
   partial?: ClipPartialReport;
   /** Extra: frames with a person, and mean detector time per frame. */
@@ -110,6 +112,8 @@ export interface ClipRunInput {
   inferenceMsTotal: number;
   /** The decode stopped short (absent: the whole clip was read). */
   partial?: ClipPartialReport;
+  /** Frames analysed per second of video (absent: not known, e.g. a landmark fixture). */
+  analysisFps?: number;
 }
 
 const round = (value: number, decimals: number): number => Number(value.toFixed(decimals));
@@ -220,6 +224,7 @@ export function buildClipReport(input: ClipRunInput): ClipReport {
     },
     framesWithPerson: withPerson.length,
     meanInferenceMs: round(input.inferenceMsTotal / Math.max(1, analyses.length), 1),
+    ...(input.analysisFps !== undefined ? { analysisFps: input.analysisFps } : {}),
     ...(input.partial ? { partial: input.partial } : {}),
   };
 

@@ -4,6 +4,17 @@ import type { AnalyzerOptions } from '../analysis/types';
 import { buildClipReport, type ClipReport } from './clip-report';
 import { judgeSet } from './judge-set';
 import type { LandmarkFixture } from './landmark-fixture';
+import { frameStepFor } from './analyze-clip';
+
+/**
+ * The fixture as the CLI would analyse it at `analysisFps`: every frameStepFor-th frame, as
+ * decodeFrames keeps them (the landmarks themselves come from the every-frame run).
+ */
+export function thinFixture(fixture: LandmarkFixture, analysisFps: number): LandmarkFixture {
+  const step = fixture.fps > 0 ? frameStepFor(fixture.fps, analysisFps) : 1;
+  if (step === 1) return fixture;
+  return { ...fixture, fps: fixture.fps / step, frames: fixture.frames.filter((_, i) => i % step === 0) };
+}
 
 export function analyzeFixture(fixture: LandmarkFixture, analyzerOptions: Partial<AnalyzerOptions> = {}): ClipReport {
   const analyzer = createKickbackAnalyzer(analyzerOptions);

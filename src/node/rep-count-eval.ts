@@ -46,6 +46,37 @@ export interface RepEvalRow {
   peakErrorS: number | null;
   flags: string[];
   error: string | null;
+  /** How long the analysis took (video runs only). */
+  speed?: RepEvalSpeed;
+  /** The same clip over every frame (the committed landmark fixture), where there is one. */
+  allFrames?: Pick<RepEvalRow, 'foundReps' | 'countError' | 'facing' | 'peakErrorS' | 'flags'> | null;
+}
+
+export interface RepEvalSpeed {
+  /** Seconds of video. */
+  videoS: number;
+  /** Frames analysed per second of video. */
+  analysisFps: number;
+  /** Wall-clock seconds the analysis took (decode + model + core; the model load is not included). */
+  secondsTaken: number;
+  /** CPU seconds of this process over the same span (ffmpeg, a separate process, not included). */
+  cpuSecondsTaken: number;
+  /** videoS / secondsTaken: 1 = as fast as the video plays. */
+  xRealTime: number;
+  /** videoS / cpuSecondsTaken: what xRealTime would be with this process alone on one core. */
+  xRealTimeCpu: number;
+}
+
+export function repEvalSpeed(videoS: number, analysisFps: number, secondsTaken: number, cpuSecondsTaken: number): RepEvalSpeed {
+  const ratio = (seconds: number): number => (seconds > 0 ? Number((videoS / seconds).toFixed(2)) : 0);
+  return {
+    videoS,
+    analysisFps,
+    secondsTaken: Number(secondsTaken.toFixed(2)),
+    cpuSecondsTaken: Number(cpuSecondsTaken.toFixed(2)),
+    xRealTime: ratio(secondsTaken),
+    xRealTimeCpu: ratio(cpuSecondsTaken),
+  };
 }
 
 export interface RepEvalTotals {

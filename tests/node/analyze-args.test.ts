@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANALYZE_USAGE, DEFAULT_ANALYZE_ARGS, EXIT_CODE, UsageError, exitCodeOf, parseAnalyzeArgs } from '../../src/node/analyze-args';
 import { unreadableReport, type ClipReport } from '../../src/node/clip-report';
+import { CLI_ANALYSIS_FPS, CLI_MAX_SIDE_PX } from '../../src/node/analyze-clip';
 
 describe('parseAnalyzeArgs', () => {
   it('takes videos in order and defaults to BlazePose full, text output', () => {
@@ -50,5 +51,20 @@ describe('exitCodeOf', () => {
   it('documents every exit code in the usage text', () => {
     expect(new Set(Object.values(EXIT_CODE)).size).toBe(Object.keys(EXIT_CODE).length);
     for (const code of Object.values(EXIT_CODE)) expect(ANALYZE_USAGE).toMatch(new RegExp(`\\b${code} [a-z]`));
+  });
+});
+
+describe('parseAnalyzeArgs: rate and size', () => {
+  it('defaults to the CLI rate and size, and takes --fps, --all-frames, --max-side, --full-size', () => {
+    expect(parseAnalyzeArgs(['a.mp4'])).toMatchObject({ analysisFps: CLI_ANALYSIS_FPS, maxSide: CLI_MAX_SIDE_PX });
+    expect(parseAnalyzeArgs(['a.mp4', '--fps', '15', '--max-side=480'])).toMatchObject({ analysisFps: 15, maxSide: 480 });
+    expect(parseAnalyzeArgs(['--all-frames', 'a.mp4', '--full-size'])).toMatchObject({ analysisFps: Infinity, maxSide: Infinity });
+  });
+
+  it('rejects a rate or size that is not a number in range', () => {
+    expect(() => parseAnalyzeArgs(['a.mp4', '--fps', 'fast'])).toThrow('expected --fps to be a number >= 1, got "fast"');
+    expect(() => parseAnalyzeArgs(['a.mp4', '--fps', '0'])).toThrow(UsageError);
+    expect(() => parseAnalyzeArgs(['a.mp4', '--max-side', '10'])).toThrow('expected --max-side to be a number >= 64, got "10"');
+    expect(() => parseAnalyzeArgs(['a.mp4', '--max-side'])).toThrow('got nothing');
   });
 });

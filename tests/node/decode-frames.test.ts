@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DecodeError, decodeFrames, frameToTensor, type DecodedFrame } from '../../src/node/decode-frames';
+import { DecodeError, decodeFrames, decodedSize, frameToTensor, type DecodedFrame } from '../../src/node/decode-frames';
 import { ffmpegPath } from '../../src/node/ffmpeg-path';
 import { ensureWasmBackend } from '../../src/node/node-estimator';
 import { SHARED_FIXTURES_DIR } from '../../src/node/repo-paths';
@@ -120,3 +120,36 @@ function childDecoders(): number[] {
     }
   });
 }
+
+describe('decodeFrames at a lower rate and size', () => {
+  const CLIP = join(SHARED_FIXTURES_DIR, 'keypoints/tfjs-models/pose_1.mp4');
+
+  it('keeps every third frame, with the kept frames\' own index, time and pixels', async () => {
+    const all = await collect(CLIP, 10);
+    const third: DecodedFrame[] = [];
+    for await (const frame of decodeFrames(CLIP, { frameStep: 3, maxFrames: 3 })) third.push(frame);
+    expect(third.map((f) => f.frameIndex)).toEqual([0, 3, 6]);
+    // pose_1.mp4 is 30 fps.
+    expect(third.map((f) => f.timestampMs)).toEqual([0, 100, 200]);
+    expect(Buffer.from(third[1]?.rgb ?? []).equals(Buffer.from(all[3]?.rgb ?? [0]))).toBe(true);
+    expect(Buffer.from(third[1]?.rgb ?? []).equals(Buffer.from(all[2]?.rgb ?? [0]))).toBe(false);
+  });
+
+  it('decodes the whole clip at a third of the frames', async () => {
+    let count = 0;
+    for await (const _frame of decodeFrames(CLIP, { frameStep: 3 })) count++;
+    // 120 frames.
+    expect(count).toBe(40);
+  });
+
+  it('scales frames down to fit maxSide, keeping the shape, never up', async () => {
+    const frames: DecodedFrame[] = [];
+    for await (const f of decodeFrames(join(SHARED_FIXTURES_DIR, 'kickback/donkey_kick_cgi_kinkatsu.mp4'), { maxSide: 480, maxFrames: 1 })) frames.push(f);
+    expect(frames).toHaveLength(1);
+    const [small] = frames;
+    expect([small?.width, small?.height]).toEqual([480, 270]);
+    expect(small?.rgb.length).toBe(480 * 270 * 3);
+    expect(decodedSize({ width: 960, height: 540 }, 4000)).toEqual({ width: 960, height: 540 });
+    expect(decodedSize({ width: 608, height: 1080 }, 640)).toEqual({ width: 360, height: 640 });
+  });
+});

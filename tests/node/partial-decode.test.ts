@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PARTIAL_DECODE_TOLERANCE_S, partialDecode } from '../../src/node/analyze-clip';
+import { PARTIAL_DECODE_TOLERANCE_S, frameStepFor, partialDecode } from '../../src/node/analyze-clip';
 
 // dosipov: 10.1 s at 30 fps in the container; 300 frames decode from the whole file.
 const CLIP = { fps: 30, durationS: 10.1, isImage: false };
@@ -34,5 +34,25 @@ describe('partialDecode', () => {
 
   it('never calls a still image partial', () => {
     expect(partialDecode(1, { fps: 0, durationS: 0, isImage: true })).toBeNull();
+  });
+});
+
+describe('partialDecode at an analysis rate below the clip\'s', () => {
+  it('counts expected frames at the analysis rate', () => {
+    // Every third frame of the 30 fps clip: 10 a second.
+    expect(partialDecode(100, CLIP, null, 3)).toBeNull();
+    expect(partialDecode(5, CLIP, null, 3)).toMatchObject({ framesRead: 5, framesExpected: 101, secondsRead: 0.5, secondsExpected: 10.1 });
+  });
+});
+
+describe('frameStepFor', () => {
+  it('takes the nearest whole step to the wanted rate, never below every frame', () => {
+    expect(frameStepFor(30, 10)).toBe(3);
+    expect(frameStepFor(29.97, 10)).toBe(3);
+    expect(frameStepFor(25, 10)).toBe(3);
+    expect(frameStepFor(23.98, 10)).toBe(2);
+    expect(frameStepFor(5, 10)).toBe(1);
+    expect(frameStepFor(30, Number.POSITIVE_INFINITY)).toBe(1);
+    expect(() => frameStepFor(30, 0)).toThrow('expected analysisFps > 0, got 0');
   });
 });
