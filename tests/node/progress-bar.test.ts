@@ -24,3 +24,22 @@ describe('createProgressBar', () => {
     expect(chunks).toEqual([]);
   });
 });
+
+describe('createProgressBar ETA', () => {
+  it('estimates the time left from the rate since the first update, and starts afresh after finish', () => {
+    const { chunks, stream } = sink(true);
+    let nowMs = 1000;
+    const bar = createProgressBar(stream, true, () => nowMs);
+    bar.update(0, 100, 'a.mp4');
+    nowMs += 5000;
+    bar.update(10, 100, 'a.mp4');
+    // 10 frames in 5 s: 90 left take 45 s.
+    expect(chunks.at(-1)).toBe(`\r[${'#'.repeat(3)}${'-'.repeat(27)}]  10% 10/100 ETA 45 s a.mp4`);
+    bar.update(100, 100, 'a.mp4');
+    expect(chunks.at(-1)).not.toContain('ETA');
+    bar.finish();
+    nowMs += 60_000;
+    bar.update(5, 50, 'b.mp4');
+    expect(chunks.at(-1)).not.toContain('ETA');
+  });
+});
