@@ -52,11 +52,20 @@ export const DEFAULT_ANALYZE_CLIP_OPTIONS: Omit<AnalyzeClipOptions, 'sourceName'
   onProgress: () => undefined,
 };
 
-/** Every how many frames of a `fps` clip to analyse for about `analysisFps` (the nearest whole step; 1 for all). */
+/**
+ * How far below `analysisFps` a whole frame step may bring the rate (29.97 fps in steps of 3 is
+ * 9.99 a second).
+ * ref: `npm run eval -- --rates`: every 4th frame of a 30 fps clip (7.5 fps) changes
+ * curvelog's count, every 3rd (10 fps) does not; so a 25 fps clip takes every 2nd (12.5 fps),
+ * not every 3rd (8.3 fps).
+ */
+export const ANALYSIS_FPS_SLACK = 0.05;
+
+/** Every how many frames of a `fps` clip to analyse: the largest step whose rate stays within the slack of `analysisFps` (1: every frame). */
 export function frameStepFor(fps: number, analysisFps: number): number {
   if (!(analysisFps > 0)) throw new Error(`expected analysisFps > 0, got ${analysisFps}`);
   if (!(fps > 0) || !Number.isFinite(analysisFps)) return 1;
-  return Math.max(1, Math.round(fps / analysisFps));
+  return Math.max(1, Math.floor(fps / ((1 - ANALYSIS_FPS_SLACK) * analysisFps)));
 }
 
 /**

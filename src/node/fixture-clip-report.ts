@@ -11,8 +11,12 @@ import { frameStepFor } from './analyze-clip';
  * decodeFrames keeps them (the landmarks themselves come from the every-frame run).
  */
 export function thinFixture(fixture: LandmarkFixture, analysisFps: number): LandmarkFixture {
-  const step = fixture.fps > 0 ? frameStepFor(fixture.fps, analysisFps) : 1;
-  if (step === 1) return fixture;
+  return thinFixtureByStep(fixture, fixture.fps > 0 ? frameStepFor(fixture.fps, analysisFps) : 1);
+}
+
+/** Every `step`-th frame of the fixture (a still image stays as it is). */
+export function thinFixtureByStep(fixture: LandmarkFixture, step: number): LandmarkFixture {
+  if (step === 1 || !(fixture.fps > 0)) return fixture;
   return { ...fixture, fps: fixture.fps / step, frames: fixture.frames.filter((_, i) => i % step === 0) };
 }
 

@@ -46,11 +46,13 @@ describe('partialDecode at an analysis rate below the clip\'s', () => {
 });
 
 describe('frameStepFor', () => {
-  it('takes the nearest whole step to the wanted rate, never below every frame', () => {
+  it('takes the largest whole step that keeps the rate within 5 % of the wanted one', () => {
     expect(frameStepFor(30, 10)).toBe(3);
     expect(frameStepFor(29.97, 10)).toBe(3);
-    expect(frameStepFor(25, 10)).toBe(3);
+    // 12.5 fps, not 8.3.
+    expect(frameStepFor(25, 10)).toBe(2);
     expect(frameStepFor(23.98, 10)).toBe(2);
+    expect(frameStepFor(60, 10)).toBe(6);
     expect(frameStepFor(5, 10)).toBe(1);
     expect(frameStepFor(30, Number.POSITIVE_INFINITY)).toBe(1);
     expect(() => frameStepFor(30, 0)).toThrow('expected analysisFps > 0, got 0');
