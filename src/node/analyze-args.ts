@@ -56,9 +56,9 @@ export const ANALYZE_USAGE = `usage: analyze <video> [more videos] [--json] [--d
 
 Runs KickCheck's detector and analysis core over each video and prints a per-set summary (or,
 with --json, one JSON object per video; an array for several videos). By default it analyses
-${CLI_ANALYSIS_FPS} frames a second (the nearest whole step of the clip's frames; --fps N, or
---all-frames for every frame) scaled to ${CLI_MAX_SIDE_PX} px on the longer side (--max-side PX,
-or --full-size); the counts are the same as with every frame (npm run eval).
+about ${CLI_ANALYSIS_FPS} frames a second (every n-th frame, at least ${CLI_ANALYSIS_FPS * 0.95} a second; --fps N,
+or --all-frames for every frame) scaled to ${CLI_MAX_SIDE_PX} px on the longer side (--max-side
+PX, or --full-size): on the labelled clips the counts are those of every frame (npm run eval).
 Exit codes (one video): 0 ok, 1 internal error, 2 bad arguments, 3 unreadable file (no video
 stream, not a video, missing), 4 no person found, 5 unusable view, 6 partial: the video stopped
 decoding early (truncated or corrupt; the report covers what was read and says how much).
