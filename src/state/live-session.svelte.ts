@@ -34,6 +34,13 @@ const FILE_MIN_ANALYSED_FPS = 15;
 /** Browsers mute and stutter below about a tenth of normal speed. */
 const FILE_MIN_PLAYBACK_RATE = 0.1;
 
+/**
+ * At load the lock may still be held by this same tab's previous page (a reload): the browser
+ * frees it when that page is gone. ref: a reload's old page is torn down before the new one runs
+ * script, so the wait is normally nil; 1.5 s covers a slow teardown on a loaded machine.
+ */
+const RELOAD_LOCK_WAIT_MS = 1500;
+
 export const SET_OPEN_ELSEWHERE: UserFacingError = {
   title: 'A set is open in another tab',
   detail:
@@ -127,7 +134,7 @@ export class LiveSession {
    * interrupted, and is left alone.
    */
   async recoverInterruptedSet(): Promise<void> {
-    if (!(await this.#lock.acquire())) {
+    if (!(await this.#lock.acquire(RELOAD_LOCK_WAIT_MS))) {
       this.#recoveryDeferred = true;
       this.#notice = OPEN_ELSEWHERE_NOTICE;
       return;

@@ -19,15 +19,19 @@ export class LiveSetLock {
     return this.#release !== null;
   }
 
-  /** Takes the lock if no other tab holds it (never waits); true when this tab holds it now. */
-  acquire(): Promise<boolean> {
+  /**
+   * Takes the lock if no other tab holds it, waiting at most `waitMs` for it (0: not at all);
+   * true when this tab holds it now.
+   */
+  acquire(waitMs = 0): Promise<boolean> {
     if (this.#release) return Promise.resolve(true);
     if (this.#pending) return this.#pending;
     // No Web Locks (an old browser, an insecure page): nothing to coordinate with, as before.
     if (typeof navigator === 'undefined' || !navigator.locks) return Promise.resolve(true);
     this.#pending = new Promise<boolean>((resolve) => {
+      const options: LockOptions = waitMs > 0 ? { signal: AbortSignal.timeout(waitMs) } : { ifAvailable: true };
       navigator.locks
-        .request(this.#name, { ifAvailable: true }, (lock) => {
+        .request(this.#name, options, (lock) => {
           if (!lock) {
             resolve(false);
             return undefined;
@@ -38,6 +42,7 @@ export class LiveSetLock {
             resolve(true);
           });
         })
+        // Waited `waitMs` in vain (AbortError), or no lock manager: not ours.
         .catch(() => resolve(false));
     }).finally(() => {
       this.#pending = null;

@@ -46,7 +46,7 @@ describe('coaching screen in real Chromium', () => {
     expect(await page.getByTestId('working-leg').textContent()).toMatch(/(Left|Right) leg/);
     // labels.json: torso almost horizontal and a very high kick — the rep's cue must say one of them.
     await expect
-      .poll(async () => ((await page.getByTestId('cue').count()) ? page.getByTestId('cue').textContent() : ''), { timeout: 30_000, interval: 200 })
+      .poll(async () => ((await page.getByTestId('cue').count()) ? page.getByTestId('cue').textContent() : ''), { timeout: 90_000, interval: 200 })
       .toMatch(/kick|lean|chest|torso|back/i);
     await page.screenshot({ path: join(SHOTS, 'e2e-coaching-live.png') });
     // Screen readers hear the count politely.

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { REPO_ROOT } from './support/paths';
 
 /** Strings only the test build may hold: the handle's name, its load-timeout hook, the worker's crash. */
@@ -42,8 +42,8 @@ describe('debug handles exist only in test builds', () => {
   it('the production build holds no debug handle and no crash hook; the e2e build holds all of them', () => {
     const prod = hits(buildInto('production'));
     for (const needle of TEST_ONLY) expect(prod[needle], `"${needle}" in the production build`).toEqual([]);
-    // global-setup built the served app into dist/ with mode 'e2e' before this file ran.
-    const e2e = hits(join(REPO_ROOT, 'dist'));
+    // global-setup built the served app with mode 'e2e' before this file ran.
+    const e2e = hits(inject('distDir'));
     for (const needle of TEST_ONLY) expect(e2e[needle]!.length, `"${needle}" in the e2e build`).toBeGreaterThan(0);
   }, 600_000);
 });
