@@ -4,7 +4,8 @@
 //     and p90 inference ms on frames of a fixture clip);
 //  2. the lifter lock's cost: processed fps through the worker's frame pipeline on a one-person
 //     clip and on the same clip beside its mirror (two people, lock on), side by side;
-//  3. the analysis core's throughput (scripts/bench-core.ts) on one core.
+//  3. the analysis core's throughput (scripts/bench-core.ts) on one core;
+//  4. the silhouette step (scripts/bench-silhouette.ts): person mask + back-contour trace, ms/frame.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -114,4 +115,13 @@ if (existsSync(coreScript)) {
   else execFileSync(process.execPath, coreArgs, { stdio: 'inherit' });
 }
 
-if (json) console.log(JSON.stringify({ chromium: true, detectors: rows, lifterLock: lockRows, core }, null, 2));
+// Silhouette step (issue 9): the person mask and the back-contour trace, per frame, in Node.
+let silhouette = null;
+const silhouetteScript = join(root, 'scripts/bench-silhouette.ts');
+if (existsSync(silhouetteScript)) {
+  const args = [require.resolve('tsx/cli'), silhouetteScript, `--frames=${quick ? 6 : 12}`, ...(json ? ['--json'] : [])];
+  if (json) silhouette = JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' }));
+  else execFileSync(process.execPath, args, { stdio: 'inherit' });
+}
+
+if (json) console.log(JSON.stringify({ chromium: true, detectors: rows, lifterLock: lockRows, core, silhouette }, null, 2));

@@ -9,6 +9,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { io } from '@tensorflow/tfjs-core';
 import * as poseDetection from '@tensorflow-models/pose-detection';
+import type { PersonMask } from '../src/geometry/back-contour';
 import type { DetectorId, KeypointSet, PoseFrame } from '../src/pose/types';
 import { toPoseFrame, type ImageSize } from './to-pose-frame';
 
@@ -23,12 +24,25 @@ export interface EstimatorOptions {
   enableSmoothing: boolean;
   /** Mirror the landmarks horizontally (for a mirrored selfie view). */
   flipHorizontal: boolean;
+  /**
+   * BlazePose only: the person segmentation mask (the landmark model's `activation_segmentation`
+   * output, models/README.md) may be asked for, per frame, with estimate(…, { mask: true }) and
+   * read with takeMask(). A frame that does not ask costs nothing more. MoveNet has no mask.
+   */
+  enableSegmentation: boolean;
 }
 
 export const DEFAULT_ESTIMATOR_OPTIONS: EstimatorOptions = {
   enableSmoothing: true,
   flipHorizontal: false,
+  enableSegmentation: true,
 };
+
+/** What one estimate() call asks for beyond the landmarks. */
+export interface EstimateRequest {
+  /** Compute the person mask for this frame (see EstimatorOptions.enableSegmentation). */
+  mask?: boolean;
+}
 
 export interface PoseEstimator {
   readonly detector: DetectorId;
@@ -38,7 +52,15 @@ export interface PoseEstimator {
    * call the source has restarted (a looped or re-seeked video), so the smoothing state is reset
    * first rather than fed a negative time step. The caller keeps ownership of `input`.
    */
-  estimate(input: PoseDetectorInput, timestampMs: number): Promise<PoseFrame>;
+  estimate(input: PoseDetectorInput, timestampMs: number, request?: EstimateRequest): Promise<PoseFrame>;
+  /** Whether estimate(…, { mask: true }) can give a mask (BlazePose with enableSegmentation). */
+  readonly segments?: boolean;
+  /**
+   * The person mask of the last estimate() that asked for one (in that input's pixels, 0..1 per
+   * pixel), handed over once: a second call returns null. Null when not asked, without
+   * `enableSegmentation`, for MoveNet, or when no person was found.
+   */
+  takeMask?(): PersonMask | null;
   /** Forgets tracking and smoothing state (new clip, new set). */
   reset(): void;
   dispose(): void;
@@ -53,6 +75,8 @@ interface DetectorSpec {
    * "z in x's scale" (checked against the library's golden z in tests/golden).
    */
   smoothedZScaledByWidth: boolean;
+  /** The model can return a person segmentation mask. */
+  segments: boolean;
   create(modelSource: ModelSource, options: EstimatorOptions): Promise<poseDetection.PoseDetector>;
 }
 
@@ -69,11 +93,19 @@ function blazePose(modelType: 'lite' | 'full' | 'heavy'): DetectorSpec {
   return {
     keypointSet: 'blazepose33',
     smoothedZScaledByWidth: true,
+    segments: true,
     create: (modelSource, options) =>
       poseDetection.createDetector(BLAZEPOSE, {
         runtime: 'tfjs',
         modelType,
         enableSmoothing: options.enableSmoothing,
+        // Off at creation and switched per frame (setSegmentation), so frames that do not ask
+        // for a mask cost what they did before.
+        enableSegmentation: false,
+        // The library's mask smoothing blends each mask with the previous frame's in image
+        // space: with the leg and trunk moving between frames at live rates (5-10 fps) that
+        // smears the back's edge, so every mask stands alone (and masks may skip frames).
+        smoothSegmentation: false,
         detectorModelUrl: modelSource('blazepose-detector.json'),
         landmarkModelUrl: modelSource(`blazepose-${modelType}.json`),
       } satisfies poseDetection.BlazePoseTfjsModelConfig),
@@ -84,6 +116,7 @@ function moveNet(variant: keyof typeof MOVENET_MODEL_TYPE): DetectorSpec {
   return {
     keypointSet: 'movenet17',
     smoothedZScaledByWidth: false,
+    segments: false,
     create: (modelSource, options) =>
       poseDetection.createDetector(MOVENET, {
         modelType: MOVENET_MODEL_TYPE[variant],
@@ -116,6 +149,38 @@ export function imageSizeOf(input: PoseDetectorInput): ImageSize {
   return { width: input.width, height: input.height };
 }
 
+/**
+ * pose-detection's BlazePose tfjs mask is an RGBA tensor [height, width, 4] (the mask value
+ * copied into R and A) that the caller owns; keep channel 0 as plain numbers and free it.
+ */
+async function readMask(mask: NonNullable<poseDetection.Pose['segmentation']>['mask']): Promise<PersonMask | null> {
+  const rgba = (await mask.toTensor()) as tf.Tensor3D;
+  try {
+    const [height, width, channels] = rgba.shape;
+    if (!(height > 0 && width > 0 && channels >= 1)) return null;
+    const all = await rgba.data();
+    const data = new Float32Array(width * height);
+    for (let i = 0; i < data.length; i += 1) data[i] = all[i * channels] ?? 0;
+    return { data, width, height };
+  } finally {
+    rgba.dispose();
+  }
+}
+
+/**
+ * pose-detection 2.1.x reads its BlazePose tfjs detector's `enableSegmentation` field on every
+ * estimatePoses() call (it adds `activation_segmentation` to the outputs asked of the graph, and
+ * with smoothSegmentation off keeps no mask state between frames), so switching the field
+ * switches the mask per frame. Returns false when the field is not there (another runtime or a
+ * library version that no longer has it): then no mask is ever asked for.
+ */
+function setSegmentation(model: poseDetection.PoseDetector, on: boolean): boolean {
+  const fields = model as unknown as { enableSegmentation?: unknown };
+  if (typeof fields.enableSegmentation !== 'boolean') return false;
+  fields.enableSegmentation = on;
+  return true;
+}
+
 /** The backend must already be set (tf.setBackend + tf.ready) by the caller. */
 export async function createPoseEstimator(
   detector: DetectorId,
@@ -129,11 +194,14 @@ export async function createPoseEstimator(
   const spec = DETECTORS[detector];
   const model = await spec.create(modelSource, opts);
   let lastTimestampMs = Number.NEGATIVE_INFINITY;
+  let lastMask: PersonMask | null = null;
+  const segments = spec.segments && opts.enableSegmentation && setSegmentation(model, false);
 
   return {
     detector,
     keypointSet: spec.keypointSet,
-    async estimate(input, timestampMs) {
+    segments,
+    async estimate(input, timestampMs, request = {}) {
       if (!Number.isFinite(timestampMs)) throw new Error(`expected a finite timestampMs, got ${timestampMs}`);
       if (timestampMs <= lastTimestampMs) model.reset();
       lastTimestampMs = timestampMs;
@@ -141,18 +209,32 @@ export async function createPoseEstimator(
       // Wall time around the whole call: it returns plain arrays, so the GPU/wasm work has
       // finished by then and the figure is what a frame really costs.
       const startedMs = performance.now();
+      const wantMask = segments && request.mask === true;
+      if (segments) setSegmentation(model, wantMask);
+      lastMask = null;
       // pose-detection's input type names DOM elements; the three kinds passed here are among them.
       const poses = await model.estimatePoses(
         input as poseDetection.PoseDetectorInput,
         { maxPoses: 1, flipHorizontal: opts.flipHorizontal },
         timestampMs,
       );
-      const inferenceMs = performance.now() - startedMs;
       const pose = poses[0];
+      // The mask is not mirrored with flipHorizontal: only unmirrored landmarks match it.
+      if (pose?.segmentation) {
+        const mask = wantMask && !opts.flipHorizontal ? await readMask(pose.segmentation.mask) : null;
+        if (mask === null) ((await pose.segmentation.mask.toTensor()) as tf.Tensor).dispose();
+        lastMask = mask;
+      }
+      const inferenceMs = performance.now() - startedMs;
       if (pose && spec.smoothedZScaledByWidth && opts.enableSmoothing) {
         for (const keypoint of pose.keypoints) if (keypoint.z !== undefined) keypoint.z /= image.width;
       }
       return toPoseFrame({ pose, image, timestampMs, inferenceMs, keypointSet: spec.keypointSet });
+    },
+    takeMask() {
+      const mask = lastMask;
+      lastMask = null;
+      return mask;
     },
     reset() {
       model.reset();

@@ -10,6 +10,7 @@ import { chooseLifter, findInRegion, resolveLifterChoiceOptions, type LifterChoi
 import type { SeenPerson } from '../src/pose/lifter-person';
 import { boxOfPoints, boxArea, overlapOfSmaller } from '../src/pose/pixel-box';
 import { lifterLane } from '../src/pose/lifter-lane';
+import { backContourOfFrame } from '../src/geometry/back-contour-of-frame';
 import type { DetectorId, LifterLock, PixelBox, PoseFrame } from '../src/pose/types';
 import { imageSizeOf, type PoseDetectorInput, type PoseEstimator } from './detector';
 
@@ -43,6 +44,11 @@ export interface FramePipelineOptions {
   /** A pose landmark counts towards the lifter's box at this visibility, 0..1. */
   trackMinVisibility: number;
   lifterChoice: Partial<LifterChoiceOptions>;
+  /**
+   * Trace the back's edge on the person mask into PoseFrame.backContour (issue 9, the measured
+   * lumbar arch): on every frame, or never. Only the contour's points leave the pipeline.
+   */
+  silhouette: 'every-frame' | 'off';
 }
 
 export const DEFAULT_FRAME_PIPELINE_OPTIONS: FramePipelineOptions = {
@@ -60,6 +66,10 @@ export const DEFAULT_FRAME_PIPELINE_OPTIONS: FramePipelineOptions = {
   // ref: DESIGN.md's visibility gate for a usable joint (src/analysis default minVisibility 0.5).
   trackMinVisibility: 0.5,
   lifterChoice: {},
+  // ref: `npm run bench` silhouette step, BlazePose full on wasm in Node, 640 px frames: about a
+  // third more per frame (57 ms on 156, docs/angles.md "Lumbar arch"), which keeps the live rate
+  // inside issue 9's 5-10 fps; every frame gives the arch-onset detector the whole lift.
+  silhouette: 'every-frame',
 };
 
 export interface FramePipeline<I extends PoseDetectorInput = PoseDetectorInput> {
@@ -113,6 +123,7 @@ function uncrop(frame: PoseFrame, crop: PixelBox, imageWidth: number, imageHeigh
       const inside = l.x >= 0 && l.y >= 0 && l.x <= crop.width && l.y <= crop.height;
       return { ...l, x: l.x + crop.x, y: l.y + crop.y, visibility: inside ? l.visibility : 0 };
     }),
+    ...(frame.backContour ? { backContour: frame.backContour.map((p) => ({ x: p.x + crop.x, y: p.y + crop.y })) } : {}),
   };
 }
 
@@ -125,6 +136,9 @@ export function resolveFramePipelineOptions(options: Partial<FramePipelineOption
     if (!(Number.isInteger(opts[key]) && opts[key] >= 0)) throw new Error(`expected ${key} a whole number >= 0, got ${opts[key]}`);
   }
   resolveLifterChoiceOptions(opts.lifterChoice);
+  if (opts.silhouette !== 'every-frame' && opts.silhouette !== 'off') {
+    throw new Error(`expected silhouette 'every-frame' or 'off', got ${String(opts.silhouette)}`);
+  }
   return opts;
 }
 
@@ -270,17 +284,27 @@ export function createFramePipeline<I extends PoseDetectorInput>(
     if (seen) lifter.box = seen;
   }
 
+  const wantMask = opts.silhouette === 'every-frame' && estimator.segments === true;
+
+  /** The frame with its back contour (in the frame's own pixels, like its landmarks) when the mask gives one. */
+  function withContour(frame: PoseFrame): PoseFrame {
+    const mask = wantMask ? (estimator.takeMask?.() ?? null) : null;
+    const backContour = mask === null ? undefined : backContourOfFrame(frame, mask);
+    return backContour === undefined ? frame : { ...frame, backContour };
+  }
+
   async function estimateOn(input: I, timestampMs: number, width: number, height: number): Promise<PoseFrame> {
     if (cropChanged) {
       estimator.reset();
       cropChanged = false;
     }
-    if (!lifter) return estimator.estimate(input, timestampMs);
+    const request = { mask: wantMask };
+    if (!lifter) return withContour(await estimator.estimate(input, timestampMs, request));
     const crop = lifter.crop;
     const cropped = await deps.crop(input, crop);
     let frame: PoseFrame;
     try {
-      frame = await estimator.estimate(cropped.input, timestampMs);
+      frame = withContour(await estimator.estimate(cropped.input, timestampMs, request));
     } finally {
       cropped.release();
     }

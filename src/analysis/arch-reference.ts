@@ -1,12 +1,13 @@
 /**
- * The lumbar-arch step (DESIGN.md §2, lumbar arch (b) and (c)): the trunk lean, or the back
- * contour's arc, now against its mean at rest before the rep. The rest references are frozen
- * while a rep is under way and only refilled once the leg has settled back down.
+ * The lumbar-arch step (DESIGN.md §2, lumbar arch (b) and (c); docs/angles.md "Lumbar arch"): the
+ * trunk lean, or the turn of the back contour's lumbar half against its thoracic half, now
+ * against its mean at rest before the rep. The rest references are frozen while a rep is under
+ * way. The settled reference (leg back down for half a second) is preferred; at live frame rates
+ * with reps back to back the leg may never settle that long, so until it has, the reference is
+ * the mean over the rest phase's frames (issue 9 §2: a live run gets short pauses, few frames).
  */
-import { contourArcDeg, trunkLeanArchDeg } from '../geometry/lumbar-arch';
-import { imageToPlane } from '../geometry/image-to-plane';
-import { isFinitePlanePoint } from '../geometry/plane-point';
-import type { PlaneBody } from '../geometry/sagittal-angles';
+import { trunkLeanArchDeg } from '../geometry/lumbar-arch';
+import { contourTurnDeg } from '../geometry/lumbar-arch-contour';
 import type { LumbarArchSource, Phase, Side } from './types';
 
 // ref: DESIGN.md §2 lumbar arch (b), "torso lean at rep start − now ... needs smoothing and a
@@ -39,7 +40,6 @@ export interface ArchInput {
   usable: boolean;
   /** Torso lean of this frame (degrees), null when unknown. */
   leanDeg: number | null;
-  body: PlaneBody;
   facing: Side | null;
   backContour: readonly { x: number; y: number }[] | undefined;
   /** The reference leg's rep phase, rest level and thigh elevation now. */
@@ -53,13 +53,25 @@ export interface ArchReading {
   source: LumbarArchSource | null;
 }
 
+/** The settled reference when there is one, else the rest phase's (see the file comment). */
+class TwoStageReference {
+  private settled = new RestReference();
+  private loose = new RestReference();
+
+  update(t: number, v: number | null, atRest: boolean, restPhase: boolean): number | null {
+    const settled = this.settled.update(t, v, atRest);
+    const loose = this.loose.update(t, v, restPhase);
+    return settled ?? loose;
+  }
+}
+
 export class ArchReference {
-  private leans = new RestReference();
-  private contours = new RestReference();
+  private leans = new TwoStageReference();
+  private contours = new TwoStageReference();
   private restSinceMs: number | null = null;
 
   update(input: ArchInput): ArchReading {
-    const { t, usable, body, facing } = input;
+    const { t, usable, facing } = input;
     const restPhase = input.phase === 'setup' || input.phase === 'bottom';
     if (!restPhase) this.restSinceMs = null;
     else if (this.restSinceMs === null) this.restSinceMs = t;
@@ -70,19 +82,16 @@ export class ArchReference {
       input.restDeg !== null &&
       input.thighDeg !== null &&
       input.thighDeg - input.restDeg <= ARCH_REST_BAND_DEG;
-    const refLean = this.leans.update(t, usable ? input.leanDeg : null, atRest);
+    const refLean = this.leans.update(t, usable ? input.leanDeg : null, atRest, restPhase);
     let arch = usable ? trunkLeanArchDeg(refLean, input.leanDeg) : null;
     let source: LumbarArchSource | null = arch === null ? null : 'trunk-lean';
     const contour = input.backContour;
-    if (contour !== undefined && contour.length >= 3 && facing !== null && isFinitePlanePoint(body.shoulderMid) && isFinitePlanePoint(body.hipMid)) {
-      const pts = contour.map((q) => imageToPlane(q, facing)).filter(isFinitePlanePoint);
-      const tf = body.shoulderMid.f - body.hipMid.f;
-      const tu = body.shoulderMid.u - body.hipMid.u;
-      const tl = Math.hypot(tf, tu);
-      const arc = tl > 0 ? contourArcDeg(pts, { f: tu / tl, u: -tf / tl }) : null;
-      const refArc = this.contours.update(t, usable ? arc : null, atRest);
-      if (usable && arc !== null && refArc !== null) {
-        arch = arc - refArc;
+    if (contour !== undefined && facing !== null) {
+      // Image pixels, like the contour: the turn needs only the facing to know which way is the back.
+      const turn = contourTurnDeg(contour, facing);
+      const refTurn = this.contours.update(t, usable ? turn : null, atRest, restPhase);
+      if (usable && turn !== null && refTurn !== null) {
+        arch = turn - refTurn;
         source = 'contour';
       }
     }

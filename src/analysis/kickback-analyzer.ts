@@ -276,7 +276,6 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
       t,
       usable,
       leanDeg: lean,
-      body,
       facing,
       backContour: frame.backContour,
       phase: machines[refLeg].currentPhase,

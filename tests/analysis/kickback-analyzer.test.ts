@@ -370,8 +370,9 @@ describe('kickback analyser: back-contour slot for the lumbar arch', () => {
     const atRest = results[30];
     expect(atRest?.angles.lumbarArchDeg).toBeCloseTo(0, 6);
     expect(reps).toHaveLength(1);
-    // 20 px sagitta on a ~150 px chord: 4·atan(2·20/150) ≈ 60°.
-    expect(reps[0]?.lumbarArchPeakDeg ?? 0).toBeGreaterThan(40);
+    // A 20 px bow at the middle of a ~150 px chord: each half slopes ~atan(20/75) ≈ 15° the
+    // other way, so the lumbar half turns ~30° against the thoracic half (lumbar-arch-contour.ts).
+    expect(reps[0]?.lumbarArchPeakDeg ?? 0).toBeGreaterThan(25);
   });
 });
 
