@@ -13,6 +13,11 @@ import { facingScore } from './facing-score';
 const CONTOUR_GATE: JointGate = { minVisibility: 0.5, edgeMarginFrac: 0 };
 // ref: src/analysis/facing-tracker.ts DECIDE_SCORE: one clear cue (each saturates at ±1).
 const FACING_MIN_SCORE = 0.5;
+// ref: body-pose.ts SEGMENT_M (Drillis & Contini 1966): shoulders 0.38 m apart on a 0.5 m trunk
+// read 0.76 of the trunk side to side in a front view and 0 side-on; 0.5 lets the camera sit up
+// to ~40° off the side (0.76·sin 40° ≈ 0.49). Beyond that the mask's outline is the lifter's
+// flank or front, not the back's edge (curvelog at 10 s, turned to the camera, read −13°).
+const MAX_SHOULDER_SPAN_FRAC = 0.5;
 // ref: back-contour.ts stations (18): with fewer than half of them on the back's edge the mask
 // or the landmarks are off, and lumbar-arch-contour.ts's halves would rest on a few points.
 const MIN_POINTS_FRAC = 0.5;
@@ -39,23 +44,36 @@ export function frameFacing(frame: PoseFrame, shoulderMid: Point2, hipMid: Point
 }
 
 /**
- * The back's edge in `frame`'s pixels (shoulder → hip), or undefined when the frame does not
- * show it: shoulders or hips unseen, facing unclear, or too few edge points. `mask` must be in
- * the same pixels as the frame's landmarks.
+ * The back's edge in `frame`'s pixels (shoulder → hip) and the facing it was traced for, or
+ * undefined when the frame does not show it: shoulders or hips unseen, not a side view, facing
+ * unclear, or too few edge points. `mask` must be in the same pixels as the frame's landmarks.
  */
-export function backContourOfFrame(
+export function backOfFrame(
   frame: PoseFrame,
   mask: PersonMask,
   options: Partial<BackContourOptions> = {},
-): { x: number; y: number }[] | undefined {
-  const shoulder = midOf(readJoint(frame, 'leftShoulder', CONTOUR_GATE), readJoint(frame, 'rightShoulder', CONTOUR_GATE));
+): { contour: { x: number; y: number }[]; facing: Side } | undefined {
+  const ls = readJoint(frame, 'leftShoulder', CONTOUR_GATE);
+  const rs = readJoint(frame, 'rightShoulder', CONTOUR_GATE);
+  const shoulder = midOf(ls, rs);
   const hip = midOf(readJoint(frame, 'leftHip', CONTOUR_GATE), readJoint(frame, 'rightHip', CONTOUR_GATE));
   if (shoulder === null || hip === null) return undefined;
+  const trunk = Math.hypot(shoulder.x - hip.x, shoulder.y - hip.y);
+  if (ls !== null && rs !== null && !(Math.hypot(ls.x - rs.x, ls.y - rs.y) <= MAX_SHOULDER_SPAN_FRAC * trunk)) return undefined;
   const facing = frameFacing(frame, shoulder, hip);
   if (facing === null) return undefined;
   const points = traceBackContour(mask, shoulder, hip, facing, options);
   const stations = options.stations ?? DEFAULT_BACK_CONTOUR_OPTIONS.stations;
   if (points.length < Math.max(3, Math.ceil(MIN_POINTS_FRAC * stations))) return undefined;
   // Whole tenths of a pixel: the mask's own resolution is coarser, and the message stays small.
-  return points.map((p) => ({ x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 }));
+  return { contour: points.map((p) => ({ x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 })), facing };
+}
+
+/** PoseFrame.backContour for `frame` (backOfFrame's points), or undefined. */
+export function backContourOfFrame(
+  frame: PoseFrame,
+  mask: PersonMask,
+  options: Partial<BackContourOptions> = {},
+): { x: number; y: number }[] | undefined {
+  return backOfFrame(frame, mask, options)?.contour;
 }

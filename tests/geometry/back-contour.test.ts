@@ -6,7 +6,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { posteriorDirection, traceBackContour, type PersonMask } from '../../src/geometry/back-contour';
+import { backOfFrame } from '../../src/geometry/back-contour-of-frame';
 import { contourTurnDeg } from '../../src/geometry/lumbar-arch-contour';
+import { renderSequence } from '../../src/synthetic/render-sequence';
+import { renderSilhouette } from '../../src/synthetic/silhouette';
 import type { Point2 } from '../../src/pose/read-joint';
 import type { Side } from '../../src/pose/types';
 
@@ -162,5 +165,40 @@ describe('contourTurnDeg on drawn masks', () => {
       ),
       { numRuns: 40, seed: 9 },
     );
+  });
+});
+
+describe('backOfFrame (what the frame pipeline sends)', () => {
+  const pose = () => ({ torsoLeanDeg: 45, left: { thighDeg: -5, kneeDeg: 10 }, right: { thighDeg: 40, kneeDeg: 20 } });
+
+  it('traces a side view, for the facing the frame shows', () => {
+    for (const facing of ['left', 'right'] as const) {
+      const frame = renderSequence(0, pose, { facing })[0]?.frame;
+      if (frame === undefined) throw new Error('expected a frame');
+      const back = backOfFrame(frame, renderSilhouette(frame, facing));
+      expect(back?.facing).toBe(facing);
+      expect(back?.contour.length).toBe(18);
+    }
+  });
+
+  it('traces nothing when the lifter turns to the camera (the outline is then their flank)', () => {
+    // ref: back-contour-of-frame.ts MAX_SHOULDER_SPAN_FRAC: up to ~40° off side is traced.
+    const traced = (yawDeg: number): boolean => {
+      const frame = renderSequence(0, pose, { cameraYawDeg: yawDeg })[0]?.frame;
+      if (frame === undefined) throw new Error('expected a frame');
+      return backOfFrame(frame, renderSilhouette(frame, 'right')) !== undefined;
+    };
+    expect(traced(30)).toBe(true);
+    expect(traced(60)).toBe(false);
+    expect(traced(85)).toBe(false);
+  });
+
+  it('traces nothing without a clear facing', () => {
+    const frame = renderSequence(0, () => ({ torsoLeanDeg: 0, left: { thighDeg: 0, kneeDeg: 0 }, right: { thighDeg: 0, kneeDeg: 0 } }))[0]?.frame;
+    if (frame === undefined) throw new Error('expected a frame');
+    // Upright, head level, feet hidden: the only cues left are the nose and ears; hide them too.
+    const blind = { ...frame, landmarks: frame.landmarks.map((l, i) => (i <= 10 || i >= 29 ? { ...l, visibility: 0 } : l)) };
+    expect(backOfFrame(blind, renderSilhouette(frame, 'right'))).toBeUndefined();
+    expect(backOfFrame(frame, renderSilhouette(frame, 'right'))).toBeDefined();
   });
 });
