@@ -17,19 +17,20 @@ import { makeY4m } from './support/y4m';
 
 const baseUrl = inject('baseUrl');
 const workDir = inject('workDir');
+const distDir = inject('distDir');
 const SIDE_CLIP = join(FIXTURES, 'kickback/cable_kickback_cgi_dosipov.mp4');
 
 /** One file of each kind the app loads: page, app script, pose worker, model, wasm, SW, manifest. */
 function builtPaths(): string[] {
-  const assets = readdirSync(join(REPO_ROOT, 'dist/assets'));
+  const assets = readdirSync(join(distDir, 'assets'));
   const pick = (re: RegExp) => {
     const name = assets.find((a) => re.test(a));
     if (!name) throw new Error(`expected a built asset matching ${re}, got ${assets.join(', ')}`);
     return `/assets/${name}`;
   };
-  const html = readFileSync(join(REPO_ROOT, 'dist/index.html'), 'utf8');
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
   const appScript = /<script type="module"[^>]* src="([^"]+)"/.exec(html)?.[1];
-  if (!appScript) throw new Error('expected a module script in dist/index.html, got none');
+  if (!appScript) throw new Error(`expected a module script in ${distDir}/index.html, got none`);
   return [
     '/',
     '/index.html',
@@ -85,7 +86,7 @@ describe('security headers served with the build', () => {
   it('`npm run preview`, started as its own process, sends them too', async () => {
     const port = await freePort();
     // Own process group, so the npm → vite pair is stopped together, by its id.
-    const child = spawn('npm', ['run', 'preview', '--', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    const child = spawn('npm', ['run', 'preview', '--', '--outDir', distDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
       cwd: REPO_ROOT,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -116,7 +117,7 @@ describe('security headers served with the build', () => {
   it('the built app in Chromium is cross-origin isolated and tracks a pose with no CSP violation (page, worker, wasm threads)', async () => {
     // The shipped policy plus a report-uri (test only), so violations inside workers, which the
     // page's console does not show, are reported too.
-    own = await startOwnPreview({
+    own = await startOwnPreview(distDir, {
       headers: { ...SECURITY_HEADERS, 'Content-Security-Policy': `${contentSecurityPolicy()}; report-uri ${CSP_REPORT_PATH}` },
       collectCspReports: true,
     });

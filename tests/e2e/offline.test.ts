@@ -13,6 +13,7 @@ import { startOwnPreview, type OwnPreview } from './support/own-preview';
 import { makeY4m } from './support/y4m';
 
 const workDir = inject('workDir');
+const distDir = inject('distDir');
 const SIDE_CLIP = join(FIXTURES, 'kickback/cable_kickback_cgi_dosipov.mp4');
 
 let session: Session | undefined;
@@ -42,7 +43,7 @@ async function precached(s: Session): Promise<CacheReport> {
 
 describe('offline after the first visit (PWA)', () => {
   it('serves a manifest an installer accepts', async () => {
-    own = await startOwnPreview();
+    own = await startOwnPreview(distDir);
     const manifest = (await (await fetch(new URL('/manifest.webmanifest', own.url))).json()) as {
       name: string;
       start_url: string;
@@ -63,7 +64,7 @@ describe('offline after the first visit (PWA)', () => {
   });
 
   it('reloads with the network off and tracks a pose from the fake camera, still cross-origin isolated', async () => {
-    own = await startOwnPreview();
+    own = await startOwnPreview(distDir);
     const y4m = makeY4m(SIDE_CLIP, workDir, { maxSeconds: 10 });
     session = await launch(own.url, { y4m, serviceWorkers: 'allow' });
     await session.page.goto('/');

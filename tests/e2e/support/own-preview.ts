@@ -1,5 +1,5 @@
 /**
- * A `vite preview` of the already built dist/ (the E2E global setup builds it) that one test
+ * A `vite preview` of the already built test app (the E2E global setup builds it into distDir) that one test
  * owns: it can be closed to pull the network plug for real, and can add a CSP report endpoint.
  */
 import type { IncomingMessage } from 'node:http';
@@ -26,7 +26,10 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-export async function startOwnPreview(options: { headers?: Record<string, string>; collectCspReports?: boolean } = {}): Promise<OwnPreview> {
+export async function startOwnPreview(
+  distDir: string,
+  options: { headers?: Record<string, string>; collectCspReports?: boolean } = {},
+): Promise<OwnPreview> {
   const cspReports: unknown[] = [];
   const collector: Plugin = {
     name: 'test-csp-report-collector',
@@ -49,6 +52,7 @@ export async function startOwnPreview(options: { headers?: Record<string, string
     root: REPO_ROOT,
     configFile: join(REPO_ROOT, 'vite.config.ts'),
     logLevel: 'warn',
+    build: { outDir: distDir },
     preview: { port: 0, host: '127.0.0.1', strictPort: false, ...(options.headers ? { headers: options.headers } : {}) },
     plugins: options.collectCspReports ? [collector] : [],
   });
