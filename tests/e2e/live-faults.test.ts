@@ -53,9 +53,10 @@ describe('model load in real Chromium', () => {
 
   it('Stop while the model loads cancels the load: nothing plays into the stopped video, and the next start works', async () => {
     const page = await cameraPage();
-    let held: Route | undefined;
+    // Every request for the model is held (the worker's, and any other, e.g. a service worker's).
+    const held: Route[] = [];
     await page.route('**/models/blazepose-full.json', (route) => {
-      held = route;
+      held.push(route);
     });
     const modelAsked = page.waitForRequest('**/models/blazepose-full.json', { timeout: 90_000 });
     await page.getByTestId('start-camera').click();
@@ -63,8 +64,8 @@ describe('model load in real Chromium', () => {
     await expect.poll(async () => page.getByTestId('loading').count()).toBe(1);
     await page.getByTestId('stop').click();
     // Let the held model through: a load that was not cancelled would now finish and play.
-    await held?.continue().catch(() => {});
     await page.unroute('**/models/blazepose-full.json');
+    for (const route of held) await route.continue().catch(() => {});
     await expect.poll(() => handle(page, (k) => k.runOutcomes.length), { timeout: 60_000 }).toBeGreaterThan(0);
     expect(await handle(page, (k) => k.runOutcomes)).toEqual(['cancelled']);
     expect(await handle(page, (k) => k.status)).toBe('idle');
@@ -78,7 +79,11 @@ describe('model load in real Chromium', () => {
     expect(await processed(page)).toBe(0);
 
     await page.getByTestId('start-camera').click();
-    await waitForFrames(page, 3);
+    await waitForFrames(page, 3).catch(async (error: unknown) => {
+      const state = await handle(page, (k) => ({ status: k.status, outcomes: k.runOutcomes, frames: k.stats.processedFrames }));
+      const text = await page.locator('[data-testid="error"], [data-testid="notice"], [data-testid="loading"]').allTextContents();
+      throw new Error(`expected frames after the second start, got ${JSON.stringify(state)} ${JSON.stringify(text)}: ${String(error)}`);
+    });
     expect(await handle(page, (k) => k.runOutcomes)).toEqual(['cancelled', 'running']);
   });
 });
