@@ -6,7 +6,7 @@ import { facingScore } from '../geometry/facing-score';
 import { hipAxisOffSideDeg } from '../geometry/hip-axis-off-side';
 import { pairMid2 } from '../geometry/plane-body';
 import type { Point2 } from '../pose/read-joint';
-import { bodyWidthRatio, offSideDegFromWidthRatio } from './body-width-ratio';
+import { bodyWidthRatio, offSideDegFromWidthRatio } from '../geometry/body-width-ratio';
 import { FacingTracker } from './facing-tracker';
 import type { SmoothedJoints } from './smooth-joints';
 import type { Side, ViewKind } from './types';

@@ -30,7 +30,7 @@ export const DEFAULT_LIFTER_CHOICE_OPTIONS: LifterChoiceOptions = {
   // pose-detection's demo and keypoint tracker threshold).
   minKeypointScore: 0.3,
   // ref: Drillis & Contini 1966: shoulder width is ~0.75 of trunk length, so a body facing the
-  // camera shows 0.75 and a pure side view ~0 (the same proportion src/analysis/body-width-ratio.ts uses).
+  // camera shows 0.75 and a pure side view ~0 (the same proportion src/geometry/body-width-ratio.ts uses).
   frontOnShoulderRatio: 0.75,
   // ref: a kickback's hip extension range of at least 30° (guide: the leg travels "past the
   // midline") moves the ankle by 2·sin(15°) ≈ 0.52 leg lengths, and the leg is ~0.53 of stature

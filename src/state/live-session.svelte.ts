@@ -16,7 +16,6 @@ import { SetStore } from '../storage/set-store';
 import { Settings } from './settings.svelte';
 import { LiveSetLock } from './live-set-lock';
 import { pauseMessage } from './pause-message';
-import { repTone, speak } from '../ui/voice';
 
 export type SessionStatus = 'idle' | 'starting' | 'running' | 'error';
 export type SourceKind = 'camera' | 'file';
@@ -49,7 +48,22 @@ export const SET_OPEN_ELSEWHERE: UserFacingError = {
 export const OPEN_ELSEWHERE_NOTICE =
   'KickCheck is running in another tab: its set stays open there, and this tab leaves it alone. Stop it there to use this tab.';
 
+/**
+ * Spoken cues and the rep tone: a platform service the app injects (src/platform/voice.ts in
+ * the browser), so state imports no view and no browser audio API.
+ */
+export interface VoiceOutput {
+  speak(text: string, options: { voiceUri: string; rate: number }): void;
+  repTone(clean: boolean): void;
+}
+
+/** The platform services a session uses, injected by the app. */
+export interface LiveSessionServices {
+  voice: VoiceOutput;
+}
+
 export class LiveSession {
+  readonly #voice: VoiceOutput;
   #status = $state<SessionStatus>('idle');
   #source = $state<SourceKind>('camera');
   #error = $state<UserFacingError | null>(null);
@@ -80,7 +94,7 @@ export class LiveSession {
     },
     repCompleted: (rep, verdict) => {
       this.recorder.rep(rep, verdict.flags.filter((f) => !f.borderline).map((f) => f.ruleId));
-      if (this.settings.repTone && !this.settings.muted) repTone(verdict.clean);
+      if (this.settings.repTone && !this.settings.muted) this.#voice.repTone(verdict.clean);
     },
     repRejected: (rep) => this.recorder.rejected(rep),
     setEnded: () => {
@@ -89,7 +103,7 @@ export class LiveSession {
       this.#syncLock();
     },
     cue: (cue) => {
-      if (!this.settings.muted) speak(cue.text, { voiceUri: this.settings.voiceUri, rate: this.settings.rate });
+      if (!this.settings.muted) this.#voice.speak(cue.text, { voiceUri: this.settings.voiceUri, rate: this.settings.rate });
     },
   });
 
@@ -110,6 +124,10 @@ export class LiveSession {
   /** Interrupted sets were left alone at load because another tab was live. */
   #recoveryDeferred = false;
   readonly #outcomes: RunOutcome[] = [];
+
+  constructor(services: LiveSessionServices) {
+    this.#voice = services.voice;
+  }
 
   get status() { return this.#status; }
   get source() { return this.#source; }

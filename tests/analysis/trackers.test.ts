@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyWidthRatio, offSideDegFromWidthRatio } from '../../src/analysis/body-width-ratio';
+import { bodyWidthRatio, offSideDegFromWidthRatio } from '../../src/geometry/body-width-ratio';
 import { FacingTracker } from '../../src/analysis/facing-tracker';
 import { LegIdentityTracker, type LegPoints } from '../../src/analysis/leg-identity-tracker';
 import { checkLegSegments } from '../../src/analysis/segment-length-gate';
