@@ -19,13 +19,14 @@ async function run(args: AnalyzeArgs): Promise<number> {
   const reports: ClipReport[] = [];
   try {
     for (const video of args.videos) {
-      const unreadableBecause = await probeVideo(video).then(
-        () => null,
-        (error: unknown) => (error instanceof Error ? error.message : String(error)),
+      // Probed here, before the model loads, and handed to analyzeClip: once per video.
+      const probed = await probeVideo(video).then(
+        (info) => ({ info, unreadableBecause: null }),
+        (error: unknown) => ({ info: null, unreadableBecause: error instanceof Error ? error.message : String(error) }),
       );
       let report: ClipReport;
-      if (unreadableBecause !== null) {
-        report = unreadableReport(video, args.detector, 'wasm', unreadableBecause);
+      if (probed.info === null) {
+        report = unreadableReport(video, args.detector, 'wasm', probed.unreadableBecause);
       } else {
         // A model that fails to load fails every file alike: that one still ends the run.
         estimator ??= await createNodeFramePipeline(args.detector);
@@ -34,7 +35,7 @@ async function run(args: AnalyzeArgs): Promise<number> {
             analysisFps: args.analysisFps,
             maxSide: args.maxSide,
             onProgress: (done, total) => progress.update(done, total, video),
-          });
+          }, probed.info);
         } catch (error) {
           // Not the file's fault (a bug, a crashed model): this file's report says so, the
           // others are still analysed.

@@ -115,16 +115,21 @@ export function partialDecode(
   };
 }
 
-/** Resolves to a report; an unreadable file gives a report with error unreadable-file, not a throw. */
+/**
+ * Resolves to a report; an unreadable file gives a report with error unreadable-file, not a
+ * throw. `probed` is the clip's probeVideo result when the caller already has it (each video
+ * is probed once).
+ */
 export async function analyzeClip(
   path: string,
   estimator: ClipFrameSource,
   options: Partial<AnalyzeClipOptions> = {},
+  probed?: VideoInfo,
 ): Promise<ClipReport> {
   const opts: AnalyzeClipOptions = { ...DEFAULT_ANALYZE_CLIP_OPTIONS, sourceName: path, ...options };
   let info: VideoInfo;
   try {
-    info = await probeVideo(path);
+    info = probed ?? (await probeVideo(path));
   } catch (error) {
     return unreadableReport(opts.sourceName, estimator.detector, opts.backend, (error as Error).message);
   }

@@ -1,60 +1,119 @@
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ffmpegInput, parseFfmpegProbe, probeVideo } from '../../src/node/probe-video';
+import { ffmpegInput, parseFfprobeOutput, probeVideo } from '../../src/node/probe-video';
 import { SHARED_FIXTURES_DIR } from '../../src/node/repo-paths';
 
-// Captured from the ffmpeg this project installs; the parser is pure, so it is pinned on text.
-const PORTRAIT_2997 = `Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'squat.mp4':
-  Duration: 00:00:20.49, start: 0.000000, bitrate: 968 kb/s
-    Stream #0:0(und): Video: h264 (High) (avc1 / 0x31637661), yuv420p(tv, bt709), 608x1080 [SAR 1:1 DAR 76:135], 832 kb/s, 29.97 fps, 29.97 tbr, 30k tbn, 59.94 tbc (default)
-At least one output file must be specified`;
+// Captured from the ffprobe this project installs (`-v error -print_format json -show_streams
+// -show_format`), cut to the fields the parser reads; the parser is pure, so it is pinned on text.
+const PORTRAIT_2997 = JSON.stringify({
+  streams: [
+    { codec_name: 'h264', codec_type: 'video', width: 608, height: 1080, sample_aspect_ratio: '1:1', r_frame_rate: '30000/1001', avg_frame_rate: '30000/1001', duration: '20.487133', nb_frames: '614' },
+    { codec_name: 'aac', codec_type: 'audio', r_frame_rate: '0/0', avg_frame_rate: '0/0', duration: '20.456780', nb_frames: '881' },
+  ],
+  format: { format_name: 'mov,mp4,m4a,3gp,3g2,mj2', duration: '20.487133' },
+});
 
-const ROTATED_PHONE = `  Duration: 00:00:03.50, start: 0.000000, bitrate: 9000 kb/s
-    Stream #0:0(eng): Video: h264 (High) (avc1 / 0x31637661), yuv420p(tv, bt709), 1920x1080, 8000 kb/s, 30 fps, 30 tbr, 90k tbn, 60 tbc (default)
-    Metadata:
-      rotate          : 90
-    Side data:
-      displaymatrix: rotation of -90.00 degrees`;
+// An mp4 made with `-metadata:s:v:0 rotate=90`: ffprobe reports it as display-matrix side data.
+const ROTATED_SIDE_DATA = JSON.stringify({
+  streams: [{
+    codec_name: 'h264', codec_type: 'video', width: 1920, height: 1080, sample_aspect_ratio: '1:1', r_frame_rate: '30/1', avg_frame_rate: '30/1', duration: '1.000000', nb_frames: '30',
+    side_data_list: [{ side_data_type: 'Display Matrix', rotation: 90 }],
+  }],
+  format: { format_name: 'mov,mp4,m4a,3gp,3g2,mj2', duration: '1.000000' },
+});
 
-const JPEG = `Input #0, image2, from 'pose.jpg':
-  Duration: 00:00:00.04, start: 0.000000, bitrate: 8820 kb/s
-    Stream #0:0: Video: mjpeg (Progressive), yuvj420p(pc, bt470bg/unknown/unknown), 1000x667 [SAR 72:72 DAR 1000:667], 25 tbr, 25 tbn, 25 tbc`;
+const JPEG = JSON.stringify({
+  streams: [{ codec_name: 'mjpeg', codec_type: 'video', width: 850, height: 567, sample_aspect_ratio: '1:1', r_frame_rate: '25/1', avg_frame_rate: '25/1', duration: '0.040000' }],
+  format: { format_name: 'image2', duration: '0.040000' },
+});
 
-describe('parseFfmpegProbe', () => {
-  it('reads size, fractional fps and duration', () => {
-    expect(parseFfmpegProbe(PORTRAIT_2997, 'squat.mp4')).toEqual({
-      width: 608, height: 1080, pixelAspect: 1, fps: 29.97, durationS: 20.49, isImage: false, codec: 'h264',
+const ANIMATED_GIF = JSON.stringify({
+  streams: [{ codec_name: 'gif', codec_type: 'video', width: 64, height: 48, sample_aspect_ratio: '1:1', r_frame_rate: '5/1', avg_frame_rate: '5/1', duration: '1.000000', nb_frames: '5' }],
+  format: { format_name: 'gif', duration: '1.000000' },
+});
+
+/** `json` with the first stream's fields replaced. */
+function withStream(json: string, fields: Record<string, unknown>): string {
+  const probe = JSON.parse(json) as { streams: Record<string, unknown>[] };
+  probe.streams[0] = { ...probe.streams[0], ...fields };
+  return JSON.stringify(probe);
+}
+
+describe('parseFfprobeOutput', () => {
+  it('reads size, fractional fps, duration and frame count', () => {
+    expect(parseFfprobeOutput(PORTRAIT_2997, '', 'squat.mp4')).toEqual({
+      width: 608, height: 1080, pixelAspect: 1, fps: 30000 / 1001, durationS: 20.487133, frameCount: 614, isImage: false, codec: 'h264',
     });
   });
 
-  it('swaps width and height for a clip stored with a 90 degree rotation', () => {
-    const info = parseFfmpegProbe(ROTATED_PHONE, 'phone.mp4');
+  it('swaps width and height for a clip whose display matrix rotates it 90 degrees', () => {
+    const info = parseFfprobeOutput(ROTATED_SIDE_DATA, '', 'phone.mp4');
     expect([info.width, info.height]).toEqual([1080, 1920]);
+    // ffmpeg's own sign for the same clip; a half turn keeps the shape.
+    expect(parseFfprobeOutput(ROTATED_SIDE_DATA.replace('"rotation":90', '"rotation":-90'), '', 'phone.mp4')).toMatchObject({ width: 1080, height: 1920 });
+    expect(parseFfprobeOutput(ROTATED_SIDE_DATA.replace('"rotation":90', '"rotation":180'), '', 'phone.mp4')).toMatchObject({ width: 1920, height: 1080 });
+  });
+
+  it('swaps width and height for a clip with only a rotate tag (older muxers)', () => {
+    const tagged = withStream(ROTATED_SIDE_DATA, { side_data_list: undefined, tags: { rotate: '270' } });
+    expect(parseFfprobeOutput(tagged, '', 'phone.mp4')).toMatchObject({ width: 1080, height: 1920 });
   });
 
   it('stretches a clip with non-square pixels to its display width', () => {
-    const anamorphic = PORTRAIT_2997.replace('608x1080 [SAR 1:1 DAR 76:135]', '720x576 [SAR 16:15 DAR 4:3]');
-    expect(parseFfmpegProbe(anamorphic, 'dv.mp4')).toMatchObject({ width: 768, height: 576, pixelAspect: 16 / 15 });
+    const anamorphic = withStream(PORTRAIT_2997, { width: 720, height: 576, sample_aspect_ratio: '16:15' });
+    expect(parseFfprobeOutput(anamorphic, '', 'dv.mp4')).toMatchObject({ width: 768, height: 576, pixelAspect: 16 / 15 });
+    // ffprobe's "0:1" (and a missing field) mean the clip does not say: square.
+    expect(parseFfprobeOutput(withStream(PORTRAIT_2997, { sample_aspect_ratio: '0:1' }), '', 'a.mp4')).toMatchObject({ width: 608, pixelAspect: 1 });
   });
 
   it('recognises a still image as one frame without fps', () => {
-    expect(parseFfmpegProbe(JPEG, 'pose.jpg')).toMatchObject({ width: 1000, height: 667, pixelAspect: 1, fps: 0, isImage: true });
+    expect(parseFfprobeOutput(JPEG, '', 'pose.jpg')).toEqual({
+      width: 850, height: 567, pixelAspect: 1, fps: 0, durationS: 0, frameCount: 1, isImage: true, codec: 'mjpeg',
+    });
   });
 
-  it('says which file was unreadable and what ffmpeg said', () => {
-    expect(() => parseFfmpegProbe('notes.txt: Invalid data found when processing input\n', 'notes.txt'))
-      .toThrow(/^expected a readable video, got notes\.txt \(notes\.txt: Invalid data found/);
+  it('treats an animated gif as a video, not a still', () => {
+    expect(parseFfprobeOutput(ANIMATED_GIF, '', 'loop.gif')).toMatchObject({ isImage: false, fps: 5, durationS: 1, frameCount: 5 });
+  });
+
+  it('falls back to the base rate when the average rate is 0/0, and says when there is neither', () => {
+    expect(parseFfprobeOutput(withStream(PORTRAIT_2997, { avg_frame_rate: '0/0', r_frame_rate: '25/1' }), '', 'a.mp4').fps).toBe(25);
+    expect(() => parseFfprobeOutput(withStream(PORTRAIT_2997, { avg_frame_rate: '0/0', r_frame_rate: '0/0' }), '', 'a.mp4'))
+      .toThrow('expected a frame rate in ffprobe\'s video stream, got avg_frame_rate 0/0 and r_frame_rate 0/0 for a.mp4');
+  });
+
+  it('leaves the frame count null when the container does not say', () => {
+    expect(parseFfprobeOutput(withStream(PORTRAIT_2997, { nb_frames: 'N/A' }), '', 'a.mp4').frameCount).toBeNull();
+  });
+
+  it('says which file was unreadable and what ffprobe said, in the name the user gave', () => {
+    // Captured: ffprobe prints `{}` and this on a text file, and exits 1.
+    const stderr = `${ffmpegInput('notes.txt')}: Invalid data found when processing input\n`;
+    expect(() => parseFfprobeOutput('{\n\n}\n', stderr, 'notes.txt'))
+      .toThrow(/^expected a readable video, got notes\.txt \(notes\.txt: Invalid data found when processing input\)$/);
   });
 });
 
-describe('probeVideo (real ffmpeg)', () => {
+describe('probeVideo (real ffprobe)', () => {
   it('probes a shared fixture clip', async () => {
     const info = await probeVideo(join(SHARED_FIXTURES_DIR, 'kickback/donkey_kick_cgi_kinkatsu.mp4'));
     expect(info).toMatchObject({ width: 960, height: 540, fps: 30, isImage: false });
     expect(info.durationS).toBeGreaterThan(5);
     expect(info.durationS).toBeLessThan(7);
+  });
+
+  it('probes a still image as one frame', async () => {
+    const info = await probeVideo(join(SHARED_FIXTURES_DIR, 'kickback/fedb_Glute_Kickback_0.jpg'));
+    expect(info).toMatchObject({ width: 850, height: 567, fps: 0, durationS: 0, isImage: true, codec: 'mjpeg' });
+  });
+
+  it('probes a file whose name has a colon and starts with a dash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kickcheck-'));
+    const odd = join(dir, '-set:1.mp4');
+    symlinkSync(join(SHARED_FIXTURES_DIR, 'kickback/donkey_kick_cgi_kinkatsu.mp4'), odd);
+    await expect(probeVideo(odd)).resolves.toMatchObject({ width: 960, height: 540, fps: 30, frameCount: 180 });
   });
 
   it('rejects a missing file with a clear message', async () => {
@@ -71,14 +130,14 @@ describe('probeVideo (real ffmpeg)', () => {
 });
 
 describe('audio-only and odd file names', () => {
-  // Captured from this ffmpeg on an mp4 made with `-f lavfi -i sine -c:a aac`.
-  const AUDIO_ONLY = `Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'file:/tmp/voice.mp4':
-  Duration: 00:00:01.02, start: 0.000000, bitrate: 17 kb/s
-    Stream #0:0(und): Audio: aac (LC) (mp4a / 0x6134706D), 44100 Hz, mono, fltp, 69 kb/s (default)
-At least one output file must be specified`;
+  // Captured from this ffprobe on an mp4 made with `-f lavfi -i sine -c:a aac`.
+  const AUDIO_ONLY = JSON.stringify({
+    streams: [{ codec_name: 'aac', codec_type: 'audio', r_frame_rate: '0/0', avg_frame_rate: '0/0', duration: '1.000000', nb_frames: '45' }],
+    format: { format_name: 'mov,mp4,m4a,3gp,3g2,mj2', duration: '1.000000' },
+  });
 
-  it("says 'no video stream' for a file holding only audio, not in ffmpeg's words", () => {
-    expect(() => parseFfmpegProbe(AUDIO_ONLY, 'voice.mp4')).toThrow('expected a readable video, got voice.mp4 (no video stream: the file holds only audio)');
+  it("says 'no video stream' for a file holding only audio", () => {
+    expect(() => parseFfprobeOutput(AUDIO_ONLY, '', 'voice.mp4')).toThrow('expected a readable video, got voice.mp4 (no video stream: the file holds only audio)');
   });
 
   it('names a file to ffmpeg as file: and an absolute path', () => {
