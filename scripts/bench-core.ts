@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { createKickbackAnalyzer } from '../src/analysis/kickback-analyzer';
 import type { PoseFrame } from '../src/pose/types';
 import { generateKickbackSet } from '../src/synthetic/kickback-set';
+import { checkedArgs, numberArg, parseScriptArgs } from '../src/node/cli-args';
 
 interface BenchResult {
   name: string;
@@ -38,8 +39,16 @@ function bench(name: string, frames: readonly PoseFrame[], minSeconds: number): 
   return { name, frames: total, seconds: elapsed / 1000, framesPerSecond: total / (elapsed / 1000), repsPerPass: reps };
 }
 
-const json = process.argv.includes('--json');
-const minSeconds = Number(process.argv.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 2);
+const BENCH_CORE_USAGE = `usage: npx tsx scripts/bench-core.ts [--json] [--seconds S]
+
+Frames per second through the whole analyser on one core, over synthetic frames (no detector).
+Printed, never asserted: timing depends on the machine and its load.
+  --seconds S  run each case at least S seconds (default 2)
+Exit codes: 0 done, 1 error, 2 bad arguments.`;
+
+const { values } = parseScriptArgs('bench-core', BENCH_CORE_USAGE, process.argv.slice(2), { json: { type: 'boolean' }, seconds: { type: 'string' } }, false);
+const json = values.json ?? false;
+const minSeconds = checkedArgs('bench-core', BENCH_CORE_USAGE, () => (values.seconds === undefined ? 2 : numberArg('--seconds', values.seconds, 0)));
 const common = { reps: 20, noisePx: 1, noiseWorldM: 0.004, seed: 3 };
 const results = [
   bench('blazepose33, 30 fps, side view (2D path)', generateKickbackSet({ ...common, keypointSet: 'blazepose33' }).frames, minSeconds),

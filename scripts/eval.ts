@@ -25,7 +25,7 @@
 import { join } from 'node:path';
 import { DEFAULT_ANALYZER_OPTIONS, DEFAULT_MIN_VISIBILITY } from '../src/analysis/default-options';
 import type { DetectorId } from '../src/pose/types';
-import { isDetectorId } from '../workers/detector';
+import { DETECTOR_IDS, isDetectorId } from '../workers/detector';
 import { performance } from 'node:perf_hooks';
 import { CLI_ANALYSIS_FPS, CLI_MAX_SIDE_PX, analyzeClip } from '../src/node/analyze-clip';
 import { evaluateCocoAngles, type AngleEvalResult } from '../src/node/coco-angle-eval';
@@ -38,6 +38,7 @@ import type { LandmarkFixture } from '../src/node/landmark-fixture';
 import { SHARED_FIXTURES_DIR } from '../src/node/repo-paths';
 import { loadClipLabels } from '../src/node/clip-labels';
 import { CLIP_VARIANTS } from '../src/node/clip-variants';
+import { UsageError, checkedArgs, numberArg, parseScriptArgs, type CliOptions } from '../src/node/cli-args';
 import { VARIANT_CLIPS, loadVariantFixture } from '../src/node/variant-fixture';
 import { evaluateVariantCase, variantTotals, verdictAgreement, type VariantCase, type VerdictAgreement } from '../src/node/variant-eval';
 import { LOOKALIKE_MOVEMENTS, generateLookAlikeSet } from '../src/synthetic/other-movements';
@@ -58,35 +59,50 @@ interface EvalArgs {
 /** Frame steps `--rates` compares with every frame (a 30 fps clip: 15, 10, 7.5, 6 and 5 fps). */
 const SWEEP_STEPS = [2, 3, 4, 5, 6];
 
-function positiveNumber(flag: string, value: string | undefined, min: number): number {
-  const number = Number(value);
-  if (value === undefined || value.trim() === '' || !(number >= min)) throw new Error(`expected ${flag} to be a number >= ${min}, got ${String(value)}`);
-  return number;
-}
+const EVAL_USAGE = `usage: npx tsx scripts/eval.ts [--json] [--detector ${DETECTOR_IDS.join('|')}] [--from-fixtures] [--no-angles]
+                                [--fps N | --all-frames] [--max-side PX | --full-size]
+       npx tsx scripts/eval.ts --rates [--json]
+       npx tsx scripts/eval.ts --variants [--json]
 
-function parseArgs(argv: string[]): EvalArgs {
-  const args: EvalArgs = {
-    json: false, detector: 'blazepose-full', fromFixtures: false, angles: true, variants: false, rates: false,
-    analysisFps: CLI_ANALYSIS_FPS, maxSide: CLI_MAX_SIDE_PX,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--json') args.json = true;
-    else if (arg === '--from-fixtures') args.fromFixtures = true;
-    else if (arg === '--no-angles') args.angles = false;
-    else if (arg === '--variants') args.variants = true;
-    else if (arg === '--rates') args.rates = true;
-    else if (arg === '--all-frames') args.analysisFps = Number.POSITIVE_INFINITY;
-    else if (arg === '--full-size') args.maxSide = Number.POSITIVE_INFINITY;
-    else if (arg === '--fps') args.analysisFps = positiveNumber(arg, argv[++i], 1);
-    else if (arg === '--max-side') args.maxSide = Math.round(positiveNumber(arg, argv[++i], 64));
-    else if (arg === '--detector') {
-      const id = argv[++i];
-      if (!isDetectorId(id)) throw new Error(`expected --detector to be a detector id, got ${String(id)}`);
-      args.detector = id;
-    } else throw new Error(`expected --json, --detector, --from-fixtures, --no-angles, --fps, --all-frames, --max-side, --full-size, --rates or --variants, got "${String(arg)}"`);
-  }
-  return args;
+Rep counts, facing and peak times on every labelled fixture clip, and angle errors against the
+COCO keypoints. Videos are analysed as \`npm run analyze\` does (${CLI_ANALYSIS_FPS} frames a second,
+${CLI_MAX_SIDE_PX} px) unless told otherwise.
+  --from-fixtures  the core over tests/fixtures/landmarks instead of decoding videos
+  --rates          the core over every-frame landmarks thinned to lower rates
+  --variants       the core over the hard-variant sequences and look-alike movements
+Exit codes: 0 done, 1 error, 2 bad arguments.`;
+
+const EVAL_OPTIONS = {
+  json: { type: 'boolean' },
+  detector: { type: 'string' },
+  'from-fixtures': { type: 'boolean' },
+  'no-angles': { type: 'boolean' },
+  variants: { type: 'boolean' },
+  rates: { type: 'boolean' },
+  fps: { type: 'string' },
+  'all-frames': { type: 'boolean' },
+  'max-side': { type: 'string' },
+  'full-size': { type: 'boolean' },
+} as const satisfies CliOptions;
+
+function evalArgs(argv: string[]): EvalArgs {
+  const { values } = parseScriptArgs('eval', EVAL_USAGE, argv, EVAL_OPTIONS, false);
+  return checkedArgs('eval', EVAL_USAGE, () => {
+    const detector = values.detector ?? 'blazepose-full';
+    if (!isDetectorId(detector)) throw new UsageError(`expected --detector to be one of ${DETECTOR_IDS.join(', ')}, got "${detector}"`);
+    if (values.fps !== undefined && values['all-frames']) throw new UsageError('expected --fps N or --all-frames, got both');
+    if (values['max-side'] !== undefined && values['full-size']) throw new UsageError('expected --max-side PX or --full-size, got both');
+    return {
+      json: values.json ?? false,
+      detector,
+      fromFixtures: values['from-fixtures'] ?? false,
+      angles: !values['no-angles'],
+      variants: values.variants ?? false,
+      rates: values.rates ?? false,
+      analysisFps: values['all-frames'] ? Number.POSITIVE_INFINITY : values.fps !== undefined ? numberArg('--fps', values.fps, 1) : CLI_ANALYSIS_FPS,
+      maxSide: values['full-size'] ? Number.POSITIVE_INFINITY : values['max-side'] !== undefined ? Math.round(numberArg('--max-side', values['max-side'], 64)) : CLI_MAX_SIDE_PX,
+    };
+  });
 }
 
 const cell = (value: unknown): string => (value === null || value === undefined ? '—' : String(value));
@@ -287,7 +303,7 @@ function runRateSweep(args: EvalArgs, labels: Record<string, ClipLabel>, clips: 
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = evalArgs(process.argv.slice(2));
   const labels = loadClipLabels();
   if (args.variants) {
     runVariantEval(args, labels);

@@ -10,7 +10,8 @@
  */
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { isDetectorId } from '../workers/detector';
+import { DETECTOR_IDS, isDetectorId } from '../workers/detector';
+import { exitWithUsage, listArg, parseScriptArgs } from '../src/node/cli-args';
 import type { DetectorId, PoseFrame } from '../src/pose/types';
 import { decodeFrames, frameToTensor } from '../src/node/decode-frames';
 import { createNodeFramePipeline } from '../src/node/node-frame-pipeline';
@@ -32,21 +33,23 @@ async function defaultClips(): Promise<string[]> {
   return clips;
 }
 
-function parseArgs(argv: string[]): { detectors: DetectorId[]; clips: string[] } {
-  let detectors = DEFAULT_DETECTORS;
-  const clips: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--detector') {
-      const ids = (argv[++i] ?? '').split(',').filter(Boolean);
-      const bad = ids.filter((id) => !isDetectorId(id));
-      if (ids.length === 0 || bad.length > 0) throw new Error(`expected --detector id[,id], got "${argv[i] ?? ''}"`);
-      detectors = ids as DetectorId[];
-    } else {
-      clips.push(arg);
-    }
+const EXTRACT_LANDMARKS_USAGE = `usage: npx tsx scripts/extract-landmarks.ts [--detector id[,id]] [clip ...]
+
+Runs the app's per-frame pipeline over fixture clips and writes each landmark sequence to
+tests/fixtures/landmarks/<clip>.<detector>.json. Clips are paths relative to ../shared/fixtures
+(default: every kickback/other clip and still, plus the library's squat clip).
+  --detector  one or more of ${DETECTOR_IDS.join(', ')} (default: ${DEFAULT_DETECTORS.join(',')})
+Exit codes: 0 done, 1 error, 2 bad arguments.`;
+
+function extractArgs(argv: string[]): { detectors: DetectorId[]; clips: string[] } {
+  const { values, positionals } = parseScriptArgs('extract-landmarks', EXTRACT_LANDMARKS_USAGE, argv, { detector: { type: 'string' } });
+  if (values.detector === undefined) return { detectors: DEFAULT_DETECTORS, clips: positionals };
+  const ids = listArg(values.detector);
+  const bad = ids.filter((id) => !isDetectorId(id));
+  if (ids.length === 0 || bad.length > 0) {
+    exitWithUsage('extract-landmarks', EXTRACT_LANDMARKS_USAGE, `expected --detector id[,id] from ${DETECTOR_IDS.join(', ')}, got "${values.detector}"`);
   }
-  return { detectors, clips };
+  return { detectors: ids as DetectorId[], clips: positionals };
 }
 
 interface ExtractResult {
@@ -108,7 +111,7 @@ async function extract(clip: string, detector: DetectorId): Promise<ExtractResul
 }
 
 async function main(): Promise<void> {
-  const { detectors, clips: argClips } = parseArgs(process.argv.slice(2));
+  const { detectors, clips: argClips } = extractArgs(process.argv.slice(2));
   const clips = argClips.length > 0 ? argClips : await defaultClips();
   await mkdir(LANDMARK_FIXTURES_DIR, { recursive: true });
   for (const detector of detectors) {

@@ -22,6 +22,7 @@ import type { DetectorId, PoseFrame } from '../src/pose/types';
 import { BLAZEPOSE33_INDEX } from '../src/pose/keypoint-tables';
 import { CLIP_VARIANTS, clipVariant, headCutFraction, variantFfmpegArgs, type ClipVariant, type VariantClipInfo } from '../src/node/clip-variants';
 import { decodeFrames, frameToTensor } from '../src/node/decode-frames';
+import { checkedArgs, listArg, numberArg, parseScriptArgs, type CliOptions } from '../src/node/cli-args';
 import { ffmpegPath } from '../src/node/ffmpeg-path';
 import { landmarkFixtureText, roundPoseFrame } from '../src/node/landmark-fixture';
 import { loadLandmarkFixture } from '../src/node/load-landmark-fixture';
@@ -45,21 +46,38 @@ interface Args {
   estimatorOnly: boolean;
 }
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = { variants: [...CLIP_VARIANTS], clips: [...VARIANT_CLIPS], force: false, maxFrames: Number.POSITIVE_INFINITY, keepVideos: null, estimatorOnly: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const list = () => (argv[++i] ?? '').split(',').filter(Boolean);
-    if (arg === '--variants') args.variants = list().map(clipVariant);
-    else if (arg === '--clips') args.clips = list();
-    else if (arg === '--force') args.force = true;
-    else if (arg === '--estimator-only') args.estimatorOnly = true;
-    else if (arg === '--max-frames') args.maxFrames = Number(argv[++i]);
-    else if (arg === '--keep-videos') args.keepVideos = argv[++i] ?? null;
-    else throw new Error(`expected --variants, --clips, --force, --max-frames --keep-videos or --estimator-only, got "${String(arg)}"`);
-  }
-  if (!(args.maxFrames > 0)) throw new Error(`expected --max-frames > 0, got ${args.maxFrames}`);
-  return args;
+const EXTRACT_VARIANTS_USAGE = `usage: npx tsx scripts/extract-variants.ts [--variants base,cut-lower,...] [--clips kickback/a.mp4,...]
+                                           [--force] [--max-frames N] [--keep-videos DIR] [--estimator-only]
+
+Makes the hard variants of every development clip with ffmpeg in a temporary folder, runs each
+through the app's per-frame pipeline at ${ANALYSIS_FPS} frames/s and writes the landmarks to
+tests/fixtures/variants/<clip>.<variant>.${DETECTOR}.json. Existing fixtures are kept unless --force.
+  --variants        comma-separated, from ${CLIP_VARIANTS.map((v) => v.id).join(', ')} (default: all)
+  --clips           comma-separated, relative to ../shared/fixtures (default: ${VARIANT_CLIPS.join(', ')})
+  --max-frames N    stop each variant after N analysed frames
+  --keep-videos DIR keep the whole variant videos in DIR
+  --estimator-only  single-person variants through the bare estimator, not the frame pipeline
+Exit codes: 0 done, 1 error, 2 bad arguments.`;
+
+const EXTRACT_VARIANTS_OPTIONS = {
+  variants: { type: 'string' },
+  clips: { type: 'string' },
+  force: { type: 'boolean' },
+  'max-frames': { type: 'string' },
+  'keep-videos': { type: 'string' },
+  'estimator-only': { type: 'boolean' },
+} as const satisfies CliOptions;
+
+function extractArgs(argv: string[]): Args {
+  const { values } = parseScriptArgs('extract-variants', EXTRACT_VARIANTS_USAGE, argv, EXTRACT_VARIANTS_OPTIONS, false);
+  return checkedArgs('extract-variants', EXTRACT_VARIANTS_USAGE, () => ({
+    variants: values.variants === undefined ? [...CLIP_VARIANTS] : listArg(values.variants).map(clipVariant),
+    clips: values.clips === undefined ? [...VARIANT_CLIPS] : listArg(values.clips),
+    force: values.force ?? false,
+    maxFrames: values['max-frames'] === undefined ? Number.POSITIVE_INFINITY : numberArg('--max-frames', values['max-frames'], 1),
+    keepVideos: values['keep-videos'] ?? null,
+    estimatorOnly: values['estimator-only'] ?? false,
+  }));
 }
 
 function runFfmpeg(args: string[]): Promise<void> {
@@ -132,7 +150,7 @@ async function extractOne(clip: string, variant: ClipVariant, info: VariantClipI
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = extractArgs(process.argv.slice(2));
   await mkdir(VARIANT_FIXTURES_DIR, { recursive: true });
   if (args.keepVideos) await mkdir(args.keepVideos, { recursive: true });
   const work = await mkdtemp(join(tmpdir(), 'kickcheck-variants-'));

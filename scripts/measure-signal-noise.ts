@@ -41,6 +41,7 @@ import {
 import type { LandmarkFixture } from '../src/node/landmark-fixture';
 import { LANDMARK_FIXTURES_DIR, parseLandmarkFixture } from '../src/node/load-landmark-fixture';
 import { REPO_ROOT } from '../src/node/repo-paths';
+import { listArg, parseScriptArgs, type CliOptions } from '../src/node/cli-args';
 
 const VARIANTS_DIR = join(REPO_ROOT, 'tests', 'fixtures', 'variants');
 const DETECTOR = 'blazepose-full';
@@ -72,19 +73,18 @@ interface Args {
   variants: string[];
 }
 
-function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { json: false, standIn: false, variants: DEFAULT_NUISANCE };
-  for (let i = 0; i < argv.length; i += 1) {
-    const a = argv[i];
-    if (a === '--json') args.json = true;
-    else if (a === '--stand-in') args.standIn = true;
-    else if (a === '--variants') {
-      const list = argv[(i += 1)];
-      if (list === undefined) throw new Error('--variants: expected a comma-separated list, got nothing');
-      args.variants = list.split(',').filter(Boolean);
-    } else throw new Error(`expected --json, --stand-in or --variants LIST, got ${String(a)}`);
-  }
-  return args;
+const MEASURE_NOISE_USAGE = `usage: npm run measure-noise [-- --json] [--variants mirror,far] [--stand-in]
+
+The noise of every signal a form rule compares with a threshold, from each clip's base landmark
+fixture against its nuisance variants, and verdict agreement per variant.
+  --variants LIST  comma-separated nuisance variants (default: ${DEFAULT_NUISANCE.join(',')})
+  --stand-in       no variant fixtures needed: every-frame fixtures subsampled at three phases
+Exit codes: 0 done, 1 error, 2 bad arguments.`;
+
+function measureArgs(argv: readonly string[]): Args {
+  const options = { json: { type: 'boolean' }, 'stand-in': { type: 'boolean' }, variants: { type: 'string' } } as const satisfies CliOptions;
+  const { values } = parseScriptArgs('measure-noise', MEASURE_NOISE_USAGE, argv, options, false);
+  return { json: values.json ?? false, standIn: values['stand-in'] ?? false, variants: values.variants === undefined ? DEFAULT_NUISANCE : listArg(values.variants) };
 }
 
 function load(file: string): LandmarkFixture {
@@ -303,7 +303,7 @@ function disagreementCause(a: RepVerdict, b: RepVerdict | undefined): string {
 }
 
 function main(): void {
-  const args = parseArgs(process.argv.slice(2));
+  const args = measureArgs(process.argv.slice(2));
   const clips = collect(args);
   const diffs = new Map<NoisySignal, { d: number; clip: string; frameS: number | null }[]>(NOISY_SIGNALS.map((s) => [s, []]));
   const agreement = new Map<string, AgreementRow>();

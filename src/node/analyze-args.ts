@@ -1,8 +1,11 @@
-/** Command-line arguments of scripts/analyze.ts, parsed without touching any file. */
+/** Command-line arguments of scripts/analyze.ts (node:util parseArgs, src/node/cli-args.ts), parsed without touching any file. */
 import type { DetectorId } from '../pose/types';
 import { DETECTOR_IDS, isDetectorId } from '../../workers/detector';
 import type { ClipErrorCode, ClipReport } from './clip-report';
 import { CLI_ANALYSIS_FPS, CLI_MAX_SIDE_PX } from './analyze-clip';
+import { UsageError, numberArg, parseCliArgs, type CliOptions } from './cli-args';
+
+export { UsageError };
 
 /**
  * Process exit codes. One video: its own code (a partial decode before the analysis's error).
@@ -65,39 +68,31 @@ decoding early (truncated or corrupt; the report covers what was read and says h
 Several videos: 0 if every one was analysed in full, 7 if any failed or was partial; every
 video is still reported (a JSON array with --json), each with its own error or partial.`;
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+const ANALYZE_OPTIONS = {
+  json: { type: 'boolean' },
+  detector: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+  fps: { type: 'string' },
+  'all-frames': { type: 'boolean' },
+  'max-side': { type: 'string' },
+  'full-size': { type: 'boolean' },
+} as const satisfies CliOptions;
 
+/** Throws UsageError (exit code `usage`) for bad arguments. */
 export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
-  const args: AnalyzeArgs = { ...DEFAULT_ANALYZE_ARGS, videos: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--json') args.json = true;
-    else if (arg === '--quiet' || arg === '-q') args.quiet = true;
-    else if (arg === '--help' || arg === '-h') args.help = true;
-    else if (arg === '--detector' || arg.startsWith('--detector=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-      if (value === undefined || !isDetectorId(value)) {
-        throw new UsageError(`expected --detector to be one of ${DETECTOR_IDS.join(', ')}, got ${value === undefined ? 'nothing' : `"${value}"`}`);
-      }
-      args.detector = value;
-    } else if (arg === '--all-frames') args.analysisFps = Number.POSITIVE_INFINITY;
-    else if (arg === '--full-size') args.maxSide = Number.POSITIVE_INFINITY;
-    else if (arg === '--fps' || arg.startsWith('--fps=') || arg === '--max-side' || arg.startsWith('--max-side=')) {
-      const name = arg.split('=')[0] as '--fps' | '--max-side';
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-      const number = Number(value);
-      const min = name === '--fps' ? 1 : 64;
-      if (value === undefined || value.trim() === '' || !Number.isFinite(number) || number < min) {
-        throw new UsageError(`expected ${name} to be a number >= ${min}, got ${value === undefined ? 'nothing' : `"${value}"`}`);
-      }
-      if (name === '--fps') args.analysisFps = number;
-      else args.maxSide = Math.round(number);
-    } else if (arg.startsWith('-') && arg !== '-') {
-      throw new UsageError(`expected a video path or --json/--detector/--quiet/--help/--fps/--all-frames/--max-side/--full-size, got unknown option "${arg}"`);
-    } else args.videos.push(arg);
+  const { values, positionals } = parseCliArgs(argv, ANALYZE_OPTIONS);
+  const args: AnalyzeArgs = { ...DEFAULT_ANALYZE_ARGS, videos: positionals, json: values.json ?? false, quiet: values.quiet ?? false, help: values.help ?? false };
+  if (values.detector !== undefined) {
+    if (!isDetectorId(values.detector)) throw new UsageError(`expected --detector to be one of ${DETECTOR_IDS.join(', ')}, got "${values.detector}"`);
+    args.detector = values.detector;
   }
+  if (values.fps !== undefined && values['all-frames']) throw new UsageError('expected --fps N or --all-frames, got both');
+  if (values['max-side'] !== undefined && values['full-size']) throw new UsageError('expected --max-side PX or --full-size, got both');
+  if (values['all-frames']) args.analysisFps = Number.POSITIVE_INFINITY;
+  if (values.fps !== undefined) args.analysisFps = numberArg('--fps', values.fps, 1);
+  if (values['full-size']) args.maxSide = Number.POSITIVE_INFINITY;
+  if (values['max-side'] !== undefined) args.maxSide = Math.round(numberArg('--max-side', values['max-side'], 64));
   if (!args.help && args.videos.length === 0) throw new UsageError('expected at least one video path, got none');
   return args;
 }

@@ -22,7 +22,8 @@ describe('parseAnalyzeArgs', () => {
   });
 
   it('rejects unknown options and a missing video', () => {
-    expect(() => parseAnalyzeArgs(['a.mp4', '--fast'])).toThrow('got unknown option "--fast"');
+    expect(() => parseAnalyzeArgs(['a.mp4', '--fast'])).toThrow(/^expected one of --json, --detector, --quiet, -q, --help, -h, --fps, --all-frames, --max-side, --full-size, got --fast$/);
+    expect(() => parseAnalyzeArgs(['a.mp4', '--json=yes'])).toThrow('expected --json without a value, got "yes"');
     expect(() => parseAnalyzeArgs(['--json'])).toThrow('expected at least one video path, got none');
   });
 
@@ -66,5 +67,14 @@ describe('parseAnalyzeArgs: rate and size', () => {
     expect(() => parseAnalyzeArgs(['a.mp4', '--fps', '0'])).toThrow(UsageError);
     expect(() => parseAnalyzeArgs(['a.mp4', '--max-side', '10'])).toThrow('expected --max-side to be a number >= 64, got "10"');
     expect(() => parseAnalyzeArgs(['a.mp4', '--max-side'])).toThrow('got nothing');
+  });
+
+  it('rejects a rate and all frames together, and a size and full size together', () => {
+    expect(() => parseAnalyzeArgs(['a.mp4', '--fps', '15', '--all-frames'])).toThrow('expected --fps N or --all-frames, got both');
+    expect(() => parseAnalyzeArgs(['a.mp4', '--full-size', '--max-side=480'])).toThrow('expected --max-side PX or --full-size, got both');
+  });
+
+  it('takes a video named like an option after --', () => {
+    expect(parseAnalyzeArgs(['--json', '--', '-clip.mp4']).videos).toEqual(['-clip.mp4']);
   });
 });
