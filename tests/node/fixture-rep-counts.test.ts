@@ -2,15 +2,14 @@
  * Issue 4: the analyser's path (core + rules + report) on the extracted BlazePose landmarks of
  * every labelled fixture clip reproduces the labelled kickback counts and peak times.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeFixture } from '../../src/node/fixture-clip-report';
 import { loadLandmarkFixture } from '../../src/node/load-landmark-fixture';
-import { evaluateClip, expectedKickbackReps, type ClipLabel } from '../../src/node/rep-count-eval';
-import { SHARED_FIXTURES_DIR } from '../../src/node/repo-paths';
+import { evaluateClip, expectedKickbackReps } from '../../src/node/rep-count-eval';
+import { loadClipLabels } from '../../src/node/clip-labels';
 
-const labels = (JSON.parse(readFileSync(join(SHARED_FIXTURES_DIR, 'labels.json'), 'utf8')) as { clips: Record<string, ClipLabel> }).clips;
+// The labels npm run eval uses: ../shared/fixtures/labels.json with the project's merged over them.
+const labels = loadClipLabels();
 const countedClips = Object.entries(labels).filter(([clip, label]) => clip.endsWith('.mp4') && expectedKickbackReps(label) !== null);
 /** A peak is a moment, not a frame: half a second covers a slow squeeze's plateau. */
 const PEAK_TOLERANCE_S = 0.5;
