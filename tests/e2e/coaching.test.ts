@@ -80,7 +80,8 @@ describe('coaching screen in real Chromium', () => {
     await expect.poll(async () => fixes.textContent()).toMatch(/Limit the height of the kick to the point just before the lower back begins to arch/);
     expect(await fixes.textContent()).toMatch(/approximately 45 degrees/);
     await page.screenshot({ path: join(SHOTS, 'e2e-coaching-summary.png'), fullPage: true });
-    expect(await seriousViolations(page), 'summary screen with reps, dark theme').toEqual([]);
+    const summaryViolations = await seriousViolations(page);
+    expect(summaryViolations, `summary screen with reps, dark theme: ${JSON.stringify(summaryViolations)}`).toEqual([]);
 
     // Simulate an interrupted set: start a new one, let a rep complete, reload mid-set.
     await page.getByTestId('new-set').click();
