@@ -13,7 +13,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { DETECTOR_IDS, isDetectorId } from '../workers/detector';
 import { exitWithUsage, listArg, parseScriptArgs } from '../src/node/cli-args';
 import type { DetectorId, PoseFrame } from '../src/pose/types';
-import { decodeFrames, frameToTensor } from '../src/node/decode-frames';
+import { estimateFrames } from '../src/node/estimate-frames';
 import { createNodeFramePipeline } from '../src/node/node-frame-pipeline';
 import { probeVideo } from '../src/node/probe-video';
 import { REPO_ROOT, SHARED_FIXTURES_DIR } from '../src/node/repo-paths';
@@ -76,15 +76,9 @@ async function extract(clip: string, detector: DetectorId): Promise<ExtractResul
   const frames: PoseFrame[] = [];
   const inferenceMs: number[] = [];
   try {
-    for await (const decoded of decodeFrames(path, {}, info)) {
-      const tensor = frameToTensor(decoded);
-      try {
-        const frame = await estimator.estimate(tensor, decoded.timestampMs);
-        if (decoded.frameIndex > 0) inferenceMs.push(frame.inferenceMs);
-        frames.push(roundPoseFrame(frame));
-      } finally {
-        tensor.dispose();
-      }
+    for await (const { decoded, frame } of estimateFrames(path, estimator, {}, info)) {
+      if (decoded.frameIndex > 0) inferenceMs.push(frame.inferenceMs);
+      frames.push(roundPoseFrame(frame));
       if (decoded.frameIndex % 30 === 0) process.stderr.write(`\r  ${clip} ${detector}: frame ${decoded.frameIndex}   `);
     }
   } finally {

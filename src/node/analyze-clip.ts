@@ -1,5 +1,5 @@
 /**
- * Runs one clip through the app's own pipeline in Node: ffmpeg frames → the shared per-frame
+ * Runs one clip through the app's own pipeline in Node: ffmpeg frames (src/node/estimate-frames.ts) → the shared per-frame
  * pipeline (detector, person check, lifter lock: src/node/node-frame-pipeline.ts) → the analysis
  * core's KickbackAnalyzer. Nothing here measures angles or reps itself.
  */
@@ -7,7 +7,8 @@ import type * as tf from '@tensorflow/tfjs-core';
 import type { FramePipeline } from '../../workers/frame-pipeline';
 import { createKickbackAnalyzer } from '../analysis/kickback-analyzer';
 import type { AnalyzerOptions, FrameAnalysis } from '../analysis/types';
-import { DecodeError, decodeFrames, frameToTensor } from './decode-frames';
+import { DecodeError } from './decode-frames';
+import { estimateFrames } from './estimate-frames';
 import { probeVideo, type VideoInfo } from './probe-video';
 import { buildClipReport, unreadableReport, type ClipPartialReport, type ClipReport } from './clip-report';
 import { judgeSet } from './judge-set';
@@ -141,15 +142,9 @@ export async function analyzeClip(
   let inferenceMsTotal = 0;
   let decoderError: string | null = null;
   try {
-    for await (const decoded of decodeFrames(path, { frameStep, maxSide: opts.maxSide }, info)) {
-      const tensor = frameToTensor(decoded);
-      try {
-        const frame = await estimator.estimate(tensor, decoded.timestampMs);
-        inferenceMsTotal += frame.inferenceMs;
-        analyses.push(analyzer.push(frame));
-      } finally {
-        tensor.dispose();
-      }
+    for await (const { frame } of estimateFrames(path, estimator, { frameStep, maxSide: opts.maxSide }, info)) {
+      inferenceMsTotal += frame.inferenceMs;
+      analyses.push(analyzer.push(frame));
       opts.onProgress(analyses.length, Math.max(expectedFrames, analyses.length));
     }
   } catch (error) {
