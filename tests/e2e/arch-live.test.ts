@@ -47,7 +47,7 @@ describe('lumbar arch on the live screen', () => {
     for (const a of arches) expect(typeof a === 'number' && Number.isFinite(a), `arch ${String(a)}`).toBe(true);
     const cells = await page.getByTestId('rep-table').locator('tbody tr').evaluateAll((rows) =>
       rows.map((row) => {
-        const headers = [...(row.closest('table')?.querySelectorAll('thead th') ?? [])].map((th) => th.textContent?.trim());
+        const headers = Array.from(row.closest('table')?.querySelectorAll('thead th') ?? [], (th) => th.textContent?.trim());
         return row.querySelectorAll('td')[headers.indexOf('Arch')]?.textContent?.trim() ?? '';
       }),
     );
