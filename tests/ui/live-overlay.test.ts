@@ -124,7 +124,7 @@ describe('HipGauge', () => {
   ] as const)('puts %s° in the %s zone of a 5–25° band', (value, zone) => {
     const { body } = render(HipGauge, { props: { valueDeg: value, targetMinDeg: 5, targetMaxDeg: 25 } });
     expect(body).toContain(`data-zone="${zone}"`);
-    expect(body).toContain(value === null ? 'aria-valuetext="not visible"' : `aria-valuetext="${value} degrees"`);
+    expect(body).toContain(value === null ? 'aria-label="Hip extension: not visible"' : `aria-valuetext="${value} degrees"`);
   });
 
   it('says when it is still learning the personal limit', () => {
