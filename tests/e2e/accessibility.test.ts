@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { chooseDetector, handle, openApp, waitForFrames } from './support/app';
+import { openApp, startCameraAndSet } from './support/app';
 import { seriousViolations } from './support/axe';
 import { launch, type Session } from './support/browser';
 import { FIXTURES, REPO_ROOT } from './support/paths';
@@ -36,11 +36,7 @@ describe('accessibility in real Chromium', () => {
     session = await launch(baseUrl, { y4m: makeY4m(CLIP, workDir, { maxSeconds: 10 }), bypassCSP: true });
     const { page } = session;
     await openApp(page);
-    await chooseDetector(page, 'movenet-lightning');
-    await page.getByTestId('start-camera').click();
-    await waitForFrames(page, 3);
-    await page.getByTestId('set-toggle').click();
-    await expect.poll(() => handle(page, (k) => k.setStatus)).toBe('active');
+    await startCameraAndSet(page);
 
     // The counter's announcement is polite, and so is the cue region.
     expect(await page.getByTestId('rep-live').getAttribute('aria-live')).toBe('polite');

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { chooseDetector, handle, openApp, storedSets, waitForFrames } from './support/app';
+import { handle, openApp, startCameraAndSet, storedSets, waitForFrames } from './support/app';
 import { launch, type Session } from './support/browser';
 import { FIXTURES } from './support/paths';
 import { makeY4m } from './support/y4m';
@@ -24,11 +24,7 @@ afterEach(async () => {
 /** Camera running with a set started by hand (no rep yet): its row is open in storage. */
 async function openSetIn(page: Page): Promise<number> {
   await openApp(page);
-  await chooseDetector(page, 'movenet-lightning');
-  await page.getByTestId('start-camera').click();
-  await waitForFrames(page, 3);
-  await page.getByTestId('set-toggle').click();
-  await expect.poll(() => handle(page, (k) => k.setStatus)).toBe('active');
+  await startCameraAndSet(page);
   await page.evaluate(() => (globalThis as unknown as { __kickcheck: { flushed(): Promise<boolean> } }).__kickcheck.flushed());
   const open = (await storedSets(page)).filter((s) => s.endedAt === null);
   expect(open).toHaveLength(1);

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { chooseDetector, handle, openApp, setPageHidden, waitForFrames } from './support/app';
+import { chooseDetector, handle, openApp, setPageHidden, waitForFrames, startCameraAndSet } from './support/app';
 import { launch, type Session } from './support/browser';
 import { FIXTURES, REPO_ROOT } from './support/paths';
 import { makeY4m } from './support/y4m';
@@ -140,11 +140,7 @@ describe('frame watchdog in real Chromium', () => {
 
   it('pauses while the tab is hidden, keeps the set clock still, and resumes when shown', async () => {
     const page = await cameraPage();
-    await chooseDetector(page, 'movenet-lightning');
-    await page.getByTestId('start-camera').click();
-    await waitForFrames(page, 3);
-    await page.getByTestId('set-toggle').click();
-    await expect.poll(() => handle(page, (k) => k.setStatus)).toBe('active');
+    await startCameraAndSet(page);
     await setPageHidden(page, true);
     await expect.poll(() => pausedReason(page), { timeout: 10_000 }).toBe('hidden');
     expect(await page.getByTestId('paused').textContent()).toMatch(/Paused while this tab is hidden.*resumes by itself/);

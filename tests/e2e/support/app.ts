@@ -1,5 +1,6 @@
 /** Driving the built app in a page: start the camera, wait for frames, read the test-build handle and IndexedDB. */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export interface Handle {
   status: string;
@@ -81,4 +82,13 @@ export async function setPageHidden(page: Page, hidden: boolean): Promise<void> 
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
     document.dispatchEvent(new Event('visibilitychange'));
   }, hidden);
+}
+
+/** Opens nothing: on an open app, starts the camera with MoveNet Lightning, waits for frames and starts a set by hand. */
+export async function startCameraAndSet(page: Page): Promise<void> {
+  await chooseDetector(page, 'movenet-lightning');
+  await page.getByTestId('start-camera').click();
+  await waitForFrames(page, 3);
+  await page.getByTestId('set-toggle').click();
+  await expect.poll(() => handle(page, (k) => k.setStatus)).toBe('active');
 }
