@@ -39,6 +39,11 @@ const FILE_MIN_PLAYBACK_RATE = 0.1;
  * script, so the wait is normally nil; 1.5 s covers a slow teardown on a loaded machine.
  */
 const RELOAD_LOCK_WAIT_MS = 1500;
+/**
+ * Start waits as long: a tab closed a moment ago may not have handed its lock back yet, and a
+ * lifter who closed it and pressed Start here must not be told it is still open.
+ */
+const START_LOCK_WAIT_MS = RELOAD_LOCK_WAIT_MS;
 
 export const SET_OPEN_ELSEWHERE: UserFacingError = {
   title: 'A set is open in another tab',
@@ -189,7 +194,7 @@ export class LiveSession {
     this.#source = source;
     this.#status = 'starting';
     this.#error = null;
-    const mine = await this.#lock.acquire();
+    const mine = await this.#lock.acquire(START_LOCK_WAIT_MS);
     if (run.signal.aborted) return this.#cancelled();
     if (!mine) {
       this.#fail(SET_OPEN_ELSEWHERE);

@@ -52,6 +52,10 @@ describe('a second tab', () => {
 
     // The first tab closes mid-set: its lock goes with it, and the second tab can start.
     await first.close();
+    // The browser hands the closed tab's lock back on its own time: wait until it has.
+    await expect
+      .poll(async () => second.evaluate(async () => (await navigator.locks.query()).held?.length ?? 0), { timeout: 30_000 })
+      .toBe(0);
     await second.getByTestId('start-camera').click();
     await waitForFrames(second, 3);
     expect(await second.getByTestId('error').count()).toBe(0);
