@@ -33,6 +33,8 @@ import type { PoseFrame } from '../pose/types';
 import { frameFraming, type LiveFramingIssue } from './frame-framing';
 import { FramingPersistence } from './framing-persistence';
 import { framingBannerIssues, lifterLockStatus, rejectedRepText, type LifterLockStatus } from './framing-status';
+import { SetSeriesRecorder } from './set-series-recorder';
+import type { SetRecording } from './set-series';
 
 export type SetStatus = 'ready' | 'active' | 'done';
 
@@ -89,6 +91,9 @@ export class Coach {
   #rejected = $state.raw<readonly RejectedRep[]>([]);
   #rejectedShownUntilMs: number | null = $state(null);
   #setFraming = $state.raw<readonly FramingRange[]>([]);
+  /** Frames and cues of the set for plots and replay (plain: written every frame, read at the end). */
+  readonly #series = new SetSeriesRecorder();
+  #recording = $state.raw<SetRecording | null>(null);
   #framingPersistence: FramingPersistence;
   #lastRepEndMs: number | null = null;
   /** Frame time the set spent paused (no picture): not set time. */
@@ -144,6 +149,8 @@ export class Coach {
   }
   /** The finished set's framing problems over time (from its start; empty before it ends). */
   get setFraming(): readonly FramingRange[] { return this.#setFraming; }
+  /** The finished set's recorded frames and cues (null before it ends, or for a recovered set). */
+  get recording(): SetRecording | null { return this.#recording; }
   get lastRep(): RepMetrics | null {
     return this.#reps.at(-1) ?? null;
   }
@@ -206,6 +213,7 @@ export class Coach {
     } else if (current?.repIndex === null) {
       this.#cue = null;
     }
+    if (this.#status !== 'done') this.#series.push(frame, analysis, this.cue);
     if (
       this.#status === 'active' &&
       this.#lastRepEndMs !== null &&
@@ -247,6 +255,7 @@ export class Coach {
     this.#status = 'active';
     this.#setStartMs = startMs;
     this.#pausedMs = 0;
+    this.#series.begin(startMs);
     this.#hooks.setStarted?.();
   }
 
@@ -272,6 +281,9 @@ export class Coach {
     }
     const from = this.#setStartMs ?? Number.NEGATIVE_INFINITY;
     this.#setFraming = this.#analyzer.framing.filter((r) => r.endMs >= from).map((r) => ({ ...r }));
+    this.#series.end();
+    const { frames, cues } = this.#series.recording;
+    this.#recording = { frames: [...frames], cues: [...cues] };
     this.#status = 'done';
     this.#hooks.setEnded?.();
   }
@@ -291,6 +303,8 @@ export class Coach {
     this.#rejected = [];
     this.#rejectedShownUntilMs = null;
     this.#setFraming = [];
+    this.#series.clear();
+    this.#recording = null;
     this.#cue = null;
     this.#status = 'ready';
     this.#setStartMs = null;
