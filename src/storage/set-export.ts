@@ -4,8 +4,11 @@
  */
 import type { FramingRange, RejectedRep, RepMetrics } from '../analysis/types';
 import type { RepVerdict, SetSummary } from '../feedback';
+import type { SetSeries } from './set-series';
 
 export const EXPORT_FORMAT_VERSION = 1;
+/** The full export of every stored set (the history's "Export all"); set-import.ts reads both. */
+export const HISTORY_FORMAT_VERSION = 2;
 
 export interface SetExport {
   format: 'kickcheck-set';
@@ -25,6 +28,60 @@ export interface SetExport {
 export function setToJson(data: Omit<SetExport, 'format' | 'version'>): string {
   const out: SetExport = { format: 'kickcheck-set', version: EXPORT_FORMAT_VERSION, ...data };
   return JSON.stringify(out, null, 2);
+}
+
+/** One set in the full export: what storage holds of it, less its landmarks (they stay on the device). */
+export interface HistoryExportSet {
+  uid: string;
+  startedAt: string;
+  endedAt: string | null;
+  source: 'camera' | 'file';
+  detector: string;
+  reps: { rep: RepMetrics; flags: string[] }[];
+  rejected: RejectedRep[];
+  framing: FramingRange[];
+  series: SetSeries | null;
+}
+
+export interface HistoryExport {
+  format: 'kickcheck-history';
+  version: typeof HISTORY_FORMAT_VERSION;
+  exportedAt: string;
+  sets: HistoryExportSet[];
+}
+
+/** Stored sets as the full export (compact JSON: it can hold thousands of series samples). */
+export function historyToJson(
+  sets: readonly {
+    uid: string;
+    startedAt: string;
+    endedAt: string | null;
+    source: 'camera' | 'file';
+    detector: string;
+    reps: readonly { rep: RepMetrics; flags: readonly string[] }[];
+    rejected?: readonly RejectedRep[];
+    framing?: readonly FramingRange[];
+    series?: SetSeries | undefined;
+  }[],
+  exportedAt: string,
+): string {
+  const out: HistoryExport = {
+    format: 'kickcheck-history',
+    version: HISTORY_FORMAT_VERSION,
+    exportedAt,
+    sets: sets.map((s) => ({
+      uid: s.uid,
+      startedAt: s.startedAt,
+      endedAt: s.endedAt,
+      source: s.source,
+      detector: s.detector,
+      reps: s.reps.map((r) => ({ rep: r.rep, flags: [...r.flags] })),
+      rejected: [...(s.rejected ?? [])],
+      framing: [...(s.framing ?? [])],
+      series: s.series ?? null,
+    })),
+  };
+  return JSON.stringify(out);
 }
 
 const COLUMNS: { header: string; value: (rep: RepMetrics, verdict: RepVerdict | undefined) => unknown }[] = [

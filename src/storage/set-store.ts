@@ -2,81 +2,67 @@
  * IndexedDB (through Dexie) for sets and their reps. Each rep is written the moment it
  * completes, so a reload, a crash or a closed tab mid-set loses nothing that was counted.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie from 'dexie';
 import type { FramingRange, RejectedRep, RepMetrics } from '../analysis/types';
+import { DB_NAME, KickCheckDb, newSetUid, type StoredLandmarks, type StoredRep, type StoredSeries, type StoredSet } from './kickcheck-db';
+import { checkSetLandmarks, checkSetSeries, type SetLandmarks, type SetSeries } from './set-series';
+import { planMerge, setContentKey, type ImportedSet } from './import-merge';
 
-export interface StoredSet {
-  id: number;
-  /** ISO time the set started (wall clock, for the history list). */
-  startedAt: string;
-  /** Null while the set is in progress: a set left null was interrupted. */
-  endedAt: string | null;
-  source: 'camera' | 'file';
-  detector: string;
-  repCount: number;
-  /**
-   * Reps seen but not counted, in order. Optional (not indexed, so the schema is unchanged):
-   * sets stored before issue 8 have none and still load.
-   */
-  rejected?: RejectedRep[];
-  /** Framing problems over the set, written when it ends. Optional, as `rejected`. */
-  framing?: FramingRange[];
+export type { StoredRep, StoredSet } from './kickcheck-db';
+
+/** A set with its reps, as the history reads it. */
+export type StoredSetWithReps = StoredSet & { reps: StoredRep[] };
+
+/** Everything one set had in storage, kept in memory so a delete can be undone. */
+export interface DeletedSet {
+  set: StoredSet;
+  reps: StoredRep[];
+  series: StoredSeries | undefined;
+  landmarks: StoredLandmarks | undefined;
 }
 
-export interface StoredRep {
-  id: number;
-  setId: number;
-  index: number;
-  rep: RepMetrics;
-  /** Rule ids flagged on this rep. */
-  flags: string[];
+export interface ImportOutcome {
+  added: number;
+  /** Sets already stored (same uid or same reps): left as they were. */
+  duplicates: number;
 }
 
-class KickCheckDb extends Dexie {
-  sets!: EntityTable<StoredSet, 'id'>;
-  reps!: EntityTable<StoredRep, 'id'>;
-
-  constructor(name: string) {
-    super(name);
-    this.version(1).stores({
-      sets: '++id, startedAt, endedAt',
-      reps: '++id, setId, [setId+index]',
-    });
-  }
+/** Structured clone refuses $state proxies and class instances: store plain data. */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 export class SetStore {
   readonly #db: KickCheckDb;
 
-  constructor(name = 'kickcheck') {
+  constructor(name = DB_NAME) {
     this.#db = new KickCheckDb(name);
   }
 
   async beginSet(meta: Pick<StoredSet, 'source' | 'detector'>, startedAtMs: number): Promise<number> {
-    return this.#db.sets.add({ ...meta, startedAt: new Date(startedAtMs).toISOString(), endedAt: null, repCount: 0 });
+    return this.#db.sets.add({ ...meta, uid: newSetUid(), startedAt: new Date(startedAtMs).toISOString(), endedAt: null, repCount: 0 });
   }
 
   async addRep(setId: number, rep: RepMetrics, flags: string[] = []): Promise<void> {
-    // $state proxies and class instances do not survive structured clone: store plain data.
-    const plain = JSON.parse(JSON.stringify(rep)) as RepMetrics;
+    const stored = plain(rep);
     await this.#db.transaction('rw', this.#db.sets, this.#db.reps, async () => {
-      await this.#db.reps.put({ setId, index: rep.index, rep: plain, flags } as StoredRep);
+      await this.#db.reps.put({ setId, index: rep.index, rep: stored, flags } as StoredRep);
       await this.#db.sets.update(setId, { repCount: await this.#db.reps.where('setId').equals(setId).count() });
     });
   }
 
   async addRejected(setId: number, rep: RejectedRep): Promise<void> {
-    const plain = JSON.parse(JSON.stringify(rep)) as RejectedRep;
+    const stored = plain(rep);
     await this.#db.transaction('rw', this.#db.sets, async () => {
       const set = await this.#db.sets.get(setId);
       if (!set) throw new Error(`expected set ${setId} in storage, got none`);
-      await this.#db.sets.update(setId, { rejected: [...(set.rejected ?? []), plain] });
+      await this.#db.sets.update(setId, { rejected: [...(set.rejected ?? []), stored] });
     });
   }
 
   async endSet(setId: number, endedAtMs: number, framing?: readonly FramingRange[]): Promise<void> {
     const ended = { endedAt: new Date(endedAtMs).toISOString() };
-    await this.#db.sets.update(setId, framing ? { ...ended, framing: JSON.parse(JSON.stringify(framing)) as FramingRange[] } : ended);
+    await this.#db.sets.update(setId, framing ? { ...ended, framing: plain([...framing]) } : ended);
   }
 
   async getSet(setId: number): Promise<StoredSet | undefined> {
@@ -113,6 +99,125 @@ export class SetStore {
 
   async repsOf(setId: number): Promise<StoredRep[]> {
     return this.#db.reps.where('[setId+index]').between([setId, Dexie.minKey], [setId, Dexie.maxKey]).toArray();
+  }
+
+  /** Every set with its reps, newest first (the history; a few hundred sets read in well under a second). */
+  async listSets(): Promise<StoredSetWithReps[]> {
+    return this.#db.transaction('r', this.#db.sets, this.#db.reps, async () => {
+      const sets = await this.#db.sets.orderBy('startedAt').reverse().toArray();
+      const reps = await this.#db.reps.toArray();
+      const bySet = new Map<number, StoredRep[]>();
+      for (const r of reps) bySet.set(r.setId, [...(bySet.get(r.setId) ?? []), r]);
+      return sets.map((set) => ({ ...set, reps: (bySet.get(set.id) ?? []).sort((a, b) => a.index - b.index) }));
+    });
+  }
+
+  /** Deletes one set and everything kept with it; returns it all so `restoreSet` can undo. */
+  async deleteSet(setId: number): Promise<DeletedSet> {
+    const db = this.#db;
+    return db.transaction('rw', [db.sets, db.reps, db.series, db.landmarks], async () => {
+      const set = await db.sets.get(setId);
+      if (!set) throw new Error(`expected set ${setId} in storage, got none`);
+      const reps = await db.reps.where('setId').equals(setId).toArray();
+      const series = await db.series.get(setId);
+      const landmarks = await db.landmarks.get(setId);
+      await db.reps.where('setId').equals(setId).delete();
+      await db.series.delete(setId);
+      await db.landmarks.delete(setId);
+      await db.sets.delete(setId);
+      return { set, reps, series, landmarks };
+    });
+  }
+
+  /** Puts a deleted set back with its own ids (undo). */
+  async restoreSet(deleted: DeletedSet): Promise<void> {
+    const db = this.#db;
+    await db.transaction('rw', [db.sets, db.reps, db.series, db.landmarks], async () => {
+      await db.sets.put(deleted.set);
+      await db.reps.bulkPut(deleted.reps);
+      if (deleted.series) await db.series.put(deleted.series);
+      if (deleted.landmarks) await db.landmarks.put(deleted.landmarks);
+    });
+  }
+
+  /** Empties every table (the "delete all my data" button). The database itself stays open. */
+  async deleteAll(): Promise<void> {
+    const db = this.#db;
+    await db.transaction('rw', [db.sets, db.reps, db.series, db.landmarks], async () => {
+      await Promise.all([db.sets.clear(), db.reps.clear(), db.series.clear(), db.landmarks.clear()]);
+    });
+  }
+
+  /** Keeps the set's downsampled angle series (summary plots); replaces an earlier one. */
+  async saveSetSeries(setId: number, series: SetSeries): Promise<void> {
+    checkSetSeries(series);
+    await this.#db.series.put({ ...plain(series), setId });
+  }
+
+  async setSeries(setId: number): Promise<SetSeries | undefined> {
+    const row = await this.#db.series.get(setId);
+    if (!row) return undefined;
+    const { setId: _id, ...series } = row;
+    return series;
+  }
+
+  /** Keeps the set's smoothed landmarks and shown cues (replay); replaces earlier ones. */
+  async saveSetLandmarks(setId: number, landmarks: SetLandmarks): Promise<void> {
+    checkSetLandmarks(landmarks);
+    await this.#db.landmarks.put({ ...plain(landmarks), setId });
+  }
+
+  async setLandmarks(setId: number): Promise<SetLandmarks | undefined> {
+    const row = await this.#db.landmarks.get(setId);
+    if (!row) return undefined;
+    const { setId: _id, ...landmarks } = row;
+    return landmarks;
+  }
+
+  /** Every set with its reps and angle series (the full export; landmarks stay on the device). */
+  async exportAll(): Promise<(StoredSetWithReps & { series: SetSeries | undefined })[]> {
+    const sets = await this.listSets();
+    const series = new Map((await this.#db.series.toArray()).map((s) => [s.setId, s]));
+    return sets.map((set) => {
+      const row = series.get(set.id);
+      if (!row) return { ...set, series: undefined };
+      const { setId: _id, ...rest } = row;
+      return { ...set, series: rest };
+    });
+  }
+
+  /**
+   * Adds the sets not stored yet (merge planned by `planMerge`: same uid or same reps is a
+   * duplicate), in one transaction: a failure part-way leaves storage as it was.
+   */
+  async importSets(incoming: readonly ImportedSet[], importedAtMs: number): Promise<ImportOutcome> {
+    const db = this.#db;
+    const importedAt = new Date(importedAtMs).toISOString();
+    return db.transaction('rw', [db.sets, db.reps, db.series], async () => {
+      const sets = await db.sets.toArray();
+      const reps = await db.reps.toArray();
+      const existing = sets.map((s) => ({
+        uid: s.uid,
+        contentKey: setContentKey(s.source, reps.filter((r) => r.setId === s.id).map((r) => r.rep), s.rejected ?? []),
+      }));
+      const plan = planMerge(existing, incoming);
+      for (const set of plan.add) {
+        const setId = await db.sets.add({
+          uid: set.uid,
+          startedAt: set.startedAt,
+          endedAt: set.endedAt,
+          source: set.source,
+          detector: set.detector,
+          repCount: set.reps.length,
+          rejected: plain(set.rejected),
+          framing: plain(set.framing),
+          importedAt,
+        } as StoredSet);
+        await db.reps.bulkAdd(set.reps.map((r) => ({ setId, index: r.rep.index, rep: plain(r.rep), flags: [...r.flags] }) as StoredRep));
+        if (set.series) await db.series.put({ ...plain(set.series), setId });
+      }
+      return { added: plan.add.length, duplicates: plan.duplicates };
+    });
   }
 
   close(): void {
