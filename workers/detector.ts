@@ -10,6 +10,7 @@ import type * as tf from '@tensorflow/tfjs-core';
 import type { io } from '@tensorflow/tfjs-core';
 import * as poseDetection from '@tensorflow-models/pose-detection';
 import type { PersonMask } from '../src/geometry/back-contour';
+import { DETECTOR_IDS, detectorEntry, isDetectorId, type DetectorEntry, type DetectorFamily } from '../src/pose/detector-registry';
 import type { DetectorId, KeypointSet, PoseFrame } from '../src/pose/types';
 import { toPoseFrame, type ImageSize } from './to-pose-frame';
 
@@ -89,15 +90,17 @@ const MOVENET_MODEL_TYPE = {
   thunder: 'SinglePose.Thunder',
 } as const;
 
-function blazePose(modelType: 'lite' | 'full' | 'heavy'): DetectorSpec {
+type EntryOf<F extends DetectorFamily> = Extract<DetectorEntry, { family: F }>;
+
+function blazePose(entry: EntryOf<'blazepose'>): DetectorSpec {
   return {
-    keypointSet: 'blazepose33',
+    keypointSet: entry.keypointSet,
     smoothedZScaledByWidth: true,
-    segments: true,
+    segments: entry.segmentation,
     create: (modelSource, options) =>
       poseDetection.createDetector(BLAZEPOSE, {
         runtime: 'tfjs',
-        modelType,
+        modelType: entry.modelType,
         enableSmoothing: options.enableSmoothing,
         // Off at creation and switched per frame (setSegmentation), so frames that do not ask
         // for a mask cost what they did before.
@@ -106,39 +109,37 @@ function blazePose(modelType: 'lite' | 'full' | 'heavy'): DetectorSpec {
         // space: with the leg and trunk moving between frames at live rates (5-10 fps) that
         // smears the back's edge, so every mask stands alone (and masks may skip frames).
         smoothSegmentation: false,
-        detectorModelUrl: modelSource('blazepose-detector.json'),
-        landmarkModelUrl: modelSource(`blazepose-${modelType}.json`),
+        detectorModelUrl: modelSource(`${entry.models.detector}.json`),
+        landmarkModelUrl: modelSource(`${entry.models.landmark}.json`),
       } satisfies poseDetection.BlazePoseTfjsModelConfig),
   };
 }
 
-function moveNet(variant: keyof typeof MOVENET_MODEL_TYPE): DetectorSpec {
+function moveNet(entry: EntryOf<'movenet'>): DetectorSpec {
   return {
-    keypointSet: 'movenet17',
+    keypointSet: entry.keypointSet,
     smoothedZScaledByWidth: false,
     segments: false,
     create: (modelSource, options) =>
       poseDetection.createDetector(MOVENET, {
-        modelType: MOVENET_MODEL_TYPE[variant],
+        modelType: MOVENET_MODEL_TYPE[entry.modelType],
         enableSmoothing: options.enableSmoothing,
-        modelUrl: modelSource(`movenet-${variant}.json`),
+        modelUrl: modelSource(`${entry.models.pose}.json`),
       } satisfies poseDetection.MoveNetModelConfig),
   };
 }
 
-const DETECTORS: Readonly<Record<DetectorId, DetectorSpec>> = {
-  'blazepose-lite': blazePose('lite'),
-  'blazepose-full': blazePose('full'),
-  'blazepose-heavy': blazePose('heavy'),
-  'movenet-lightning': moveNet('lightning'),
-  'movenet-thunder': moveNet('thunder'),
-};
-
-export const DETECTOR_IDS = Object.keys(DETECTORS) as DetectorId[];
-
-export function isDetectorId(value: unknown): value is DetectorId {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(DETECTORS, value);
+/** One adapter per model family; the registry entry says which, and with which files. */
+function specOf(entry: DetectorEntry): DetectorSpec {
+  switch (entry.family) {
+    case 'blazepose':
+      return blazePose(entry);
+    case 'movenet':
+      return moveNet(entry);
+  }
 }
+
+export { DETECTOR_IDS, isDetectorId };
 
 /** Width and height in pixels of any input estimate() accepts. */
 export function imageSizeOf(input: PoseDetectorInput): ImageSize {
@@ -191,7 +192,7 @@ export async function createPoseEstimator(
     throw new Error(`expected a detector id (${DETECTOR_IDS.join(', ')}), got ${String(detector)}`);
   }
   const opts: EstimatorOptions = { ...DEFAULT_ESTIMATOR_OPTIONS, ...options };
-  const spec = DETECTORS[detector];
+  const spec = specOf(detectorEntry(detector));
   const model = await spec.create(modelSource, opts);
   let lastTimestampMs = Number.NEGATIVE_INFINITY;
   let lastMask: PersonMask | null = null;

@@ -4,6 +4,7 @@
  * never answers) so the session can restart it without losing what was counted.
  */
 import * as Comlink from 'comlink';
+import { DEFAULT_DETECTOR, DETECTORS } from '../pose/detector-registry';
 import type { DetectorId, PoseFrame } from '../pose/types';
 import type { InitOptions, InitReport, PoseWorkerApi } from '../../workers/pose.worker';
 
@@ -15,7 +16,7 @@ export interface PoseClientOptions extends InitOptions {
 }
 
 export const DEFAULT_POSE_CLIENT_OPTIONS: PoseClientOptions = {
-  detector: 'blazepose-full',
+  detector: DEFAULT_DETECTOR,
   backend: 'auto',
   modelBaseUrl: `${import.meta.env.BASE_URL}models/`,
   // ref: issue 2 measurements — heavy model in software WebGL is ~0.8 s/frame; 15 s is far past any sane frame.
@@ -23,15 +24,6 @@ export const DEFAULT_POSE_CLIENT_OPTIONS: PoseClientOptions = {
   // ref: README "Measured speed" — loads take 0.6–1.3 s on the 2-core dev machine once cached;
   // a first visit downloads up to ~42 MB (heavy + detector + person check), ~35 s at 10 Mbit/s.
   loadTimeoutMs: 60_000,
-};
-
-/** If a detector's model fails to load, this one is tried instead. */
-export const FALLBACK_DETECTOR: Record<DetectorId, DetectorId> = {
-  'blazepose-lite': 'movenet-lightning',
-  'blazepose-full': 'movenet-lightning',
-  'blazepose-heavy': 'blazepose-full',
-  'movenet-lightning': 'blazepose-lite',
-  'movenet-thunder': 'movenet-lightning',
 };
 
 export class WorkerCrashedError extends Error {
@@ -105,7 +97,8 @@ export class PoseClient {
       return await this.#load(detector, true, signal);
     } catch (error) {
       if (error instanceof WorkerCrashedError || error instanceof LoadCancelledError) throw error;
-      const fallback = FALLBACK_DETECTOR[detector];
+      // The registry names each detector's fallback (src/pose/detector-registry.ts).
+      const fallback = DETECTORS[detector].fallback;
       // A load that timed out left its worker busy (terminated): the fallback gets a fresh one.
       const report = await this.#load(fallback, this.#api === null, signal);
       this.#opts.detector = fallback;

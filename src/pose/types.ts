@@ -3,18 +3,13 @@
  * Plain data only: it crosses a Comlink boundary and is stored in JSON fixtures.
  */
 
-/** Detectors KickCheck can run; model files are named after these ids under /models. */
-export type DetectorId =
-  | 'blazepose-lite'
-  | 'blazepose-full'
-  | 'blazepose-heavy'
-  | 'movenet-lightning'
-  | 'movenet-thunder';
+/** Detectors KickCheck can run: the keys of the registry (src/pose/detector-registry.ts). */
+export type { DetectorId } from './detector-registry';
 
 /** A body side (left/right leg, the way a person faces). */
 export type Side = 'left' | 'right';
 
-/** Which index table the landmark array follows (see src/pose/keypoints.ts). */
+/** Which index table the landmark array follows (src/pose/keypoint-tables.ts). */
 export type KeypointSet = 'blazepose33' | 'movenet17';
 
 export interface Landmark {
@@ -53,7 +48,8 @@ export interface PoseFrame {
   inferenceMs: number;
   /**
    * Optional: pixel points along the back contour from shoulder to hip, traced from a person
-   * segmentation mask when the detector provides one (lumbar-arch measure (c), DESIGN.md §2).
+   * segmentation mask when the detector provides one (lumbar-arch measure (c),
+   * docs/angles.md#lumbar-arch).
    */
   backContour?: { x: number; y: number }[];
   /**
