@@ -2,10 +2,6 @@
 export class LowPassFilter {
   private last: number | null = null;
 
-  get hasValue(): boolean {
-    return this.last !== null;
-  }
-
   get value(): number | null {
     return this.last;
   }

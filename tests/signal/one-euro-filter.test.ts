@@ -82,7 +82,9 @@ describe('One Euro filter', () => {
     const f = new OneEuroFilter(analyserFilter);
     f.apply(0, 0);
     const a = f.apply(1, 33);
+    expect(a).not.toBe(1);
     expect(f.apply(5, 33)).toBe(a);
+    expect(f.apply(7, 20)).toBe(a);
     f.reset();
     expect(f.apply(3, 10)).toBe(3);
   });
@@ -94,7 +96,29 @@ describe('One Euro filter', () => {
 });
 
 describe('landmark smoother', () => {
-  it('smooths every coordinate, resets a joint that goes missing, and is resolution-independent', () => {
+  it('resets a joint that goes missing: the first reading after the hole is taken as it is', () => {
+    const still = (s: LandmarkSmoother) => {
+      for (let k = 0; k < 10; k += 1) s.apply([{ x: 100, y: 100, z: 0 }], k * 33, 480);
+    };
+    const moved = { x: 300, y: 200, z: 40 };
+    const withHole = new LandmarkSmoother(analyserFilter);
+    still(withHole);
+    expect(withHole.apply([null], 330, 480)).toEqual([null]);
+    const after = withHole.apply([moved], 363, 480)[0];
+    expect(after?.x).toBeCloseTo(moved.x, 9);
+    expect(after?.y).toBeCloseTo(moved.y, 9);
+    expect(after?.z).toBeCloseTo(moved.z, 9);
+    // The same reading without the hole is blended with where the joint was: the reset matters.
+    const noHole = new LandmarkSmoother(analyserFilter);
+    still(noHole);
+    noHole.apply([{ x: 100, y: 100, z: 0 }], 330, 480);
+    const blended = noHole.apply([moved], 363, 480)[0];
+    expect(blended?.x).toBeLessThan(moved.x - 1);
+    expect(blended?.y).toBeLessThan(moved.y - 1);
+    expect(blended?.z).toBeLessThan(moved.z - 1);
+  });
+
+  it('smooths every coordinate and is resolution-independent', () => {
     const s = new LandmarkSmoother(analyserFilter);
     const big = new LandmarkSmoother(analyserFilter);
     let last: ({ x: number; y: number } | null)[] = [];
