@@ -11,6 +11,7 @@ import type { SeenPerson } from '../src/pose/lifter-person';
 import { boxOfPoints, boxArea, overlapOfSmaller } from '../src/pose/pixel-box';
 import { lifterLane } from '../src/pose/lifter-lane';
 import { backContourOfFrame } from '../src/geometry/back-contour-of-frame';
+import { MaskSchedule, type MaskReason, type MaskScheduleOptions } from '../src/geometry/back-contour-schedule';
 import type { DetectorId, LifterLock, PixelBox, PoseFrame } from '../src/pose/types';
 import { imageSizeOf, type PoseDetectorInput, type PoseEstimator } from './detector';
 
@@ -46,9 +47,12 @@ export interface FramePipelineOptions {
   lifterChoice: Partial<LifterChoiceOptions>;
   /**
    * Trace the back's edge on the person mask into PoseFrame.backContour (issue 9, the measured
-   * lumbar arch): on every frame, or never. Only the contour's points leave the pipeline.
+   * lumbar arch): 'scheduled' near each rep's peak and at rest (src/geometry/back-contour-schedule.ts),
+   * on every frame, or never. Only the contour's points leave the pipeline.
    */
-  silhouette: 'every-frame' | 'off';
+  silhouette: 'scheduled' | 'every-frame' | 'off';
+  /** Tuning of the 'scheduled' silhouette (defaults: DEFAULT_MASK_SCHEDULE_OPTIONS). */
+  maskSchedule: Partial<MaskScheduleOptions>;
 }
 
 export const DEFAULT_FRAME_PIPELINE_OPTIONS: FramePipelineOptions = {
@@ -66,10 +70,11 @@ export const DEFAULT_FRAME_PIPELINE_OPTIONS: FramePipelineOptions = {
   // ref: DESIGN.md's visibility gate for a usable joint (src/analysis default minVisibility 0.5).
   trackMinVisibility: 0.5,
   lifterChoice: {},
-  // ref: `npm run bench` silhouette step, BlazePose full on wasm in Node, 640 px frames: about a
-  // third more per frame (57 ms on 156, docs/angles.md "Lumbar arch"), which keeps the live rate
-  // inside issue 9's 5-10 fps; every frame gives the arch-onset detector the whole lift.
-  silhouette: 'every-frame',
+  // ref: docs/performance.md "Mask only where it matters": every frame the mask costs about a
+  // third more per frame (57 ms on 156 in Node; live fell to ~4 fps under load), below the rep
+  // machine's ~7.5 fps; scheduled, it runs on the frames the arch is read on (peak, rest).
+  silhouette: 'scheduled',
+  maskSchedule: {},
 };
 
 export interface FramePipeline<I extends PoseDetectorInput = PoseDetectorInput> {
@@ -78,6 +83,11 @@ export interface FramePipeline<I extends PoseDetectorInput = PoseDetectorInput> 
   readonly personCheckIntervalMs: number;
   /** Whether frames carry personCount (the person finder loaded and has not failed). */
   readonly checksPeople: boolean;
+  /**
+   * Why the last frame was or was not given a person mask ('skip': not given; null: the
+   * silhouette is off or the model has no mask). 'every-frame' reads 'peak' on every frame.
+   */
+  readonly lastMask: MaskReason | null;
   /**
    * One frame through the pose model and, when due, the person check and the lifter lock. The
    * caller keeps ownership of `input`. Time going backwards (a looped or re-seeked source)
@@ -128,7 +138,12 @@ function uncrop(frame: PoseFrame, crop: PixelBox, imageWidth: number, imageHeigh
 }
 
 export function resolveFramePipelineOptions(options: Partial<FramePipelineOptions> = {}): FramePipelineOptions {
-  const opts: FramePipelineOptions = { ...DEFAULT_FRAME_PIPELINE_OPTIONS, ...options, lifterChoice: { ...options.lifterChoice } };
+  const opts: FramePipelineOptions = {
+    ...DEFAULT_FRAME_PIPELINE_OPTIONS,
+    ...options,
+    lifterChoice: { ...options.lifterChoice },
+    maskSchedule: { ...options.maskSchedule },
+  };
   if (!(Number.isFinite(opts.personCheckIntervalMs) && opts.personCheckIntervalMs >= 0)) {
     throw new Error(`expected personCheckIntervalMs >= 0, got ${opts.personCheckIntervalMs}`);
   }
@@ -136,9 +151,10 @@ export function resolveFramePipelineOptions(options: Partial<FramePipelineOption
     if (!(Number.isInteger(opts[key]) && opts[key] >= 0)) throw new Error(`expected ${key} a whole number >= 0, got ${opts[key]}`);
   }
   resolveLifterChoiceOptions(opts.lifterChoice);
-  if (opts.silhouette !== 'every-frame' && opts.silhouette !== 'off') {
-    throw new Error(`expected silhouette 'every-frame' or 'off', got ${String(opts.silhouette)}`);
+  if (opts.silhouette !== 'scheduled' && opts.silhouette !== 'every-frame' && opts.silhouette !== 'off') {
+    throw new Error(`expected silhouette 'every-frame' or 'off', got ${String(opts.silhouette)}; or leave it 'scheduled' (the default)`);
   }
+  new MaskSchedule(opts.maskSchedule); // throws on bad tuning
   return opts;
 }
 
@@ -158,6 +174,8 @@ export function createFramePipeline<I extends PoseDetectorInput>(
   let lifter: LifterState | null = null;
   /** The model's own tracking must restart: the crop moved, appeared or went away. */
   let cropChanged = false;
+  /** Which frames get the person mask (silhouette 'scheduled'). */
+  const schedule = new MaskSchedule(opts.maskSchedule);
 
   function dropLock(): void {
     if (lifter) cropChanged = true;
@@ -166,6 +184,7 @@ export function createFramePipeline<I extends PoseDetectorInput>(
 
   function forget(): void {
     lastCheckMs = Number.NEGATIVE_INFINITY;
+    schedule.reset();
     personCount = undefined;
     previousPeople = [];
     dropLock();
@@ -284,27 +303,29 @@ export function createFramePipeline<I extends PoseDetectorInput>(
     if (seen) lifter.box = seen;
   }
 
-  const wantMask = opts.silhouette === 'every-frame' && estimator.segments === true;
+  const canMask = opts.silhouette !== 'off' && estimator.segments === true;
+  /** Why the last frame did or did not get a mask (null: no silhouette at all). */
+  let lastMask: MaskReason | null = null;
 
   /** The frame with its back contour (in the frame's own pixels, like its landmarks) when the mask gives one. */
-  function withContour(frame: PoseFrame): PoseFrame {
+  function withContour(frame: PoseFrame, wantMask: boolean): PoseFrame {
     const mask = wantMask ? (estimator.takeMask?.() ?? null) : null;
     const backContour = mask === null ? undefined : backContourOfFrame(frame, mask);
     return backContour === undefined ? frame : { ...frame, backContour };
   }
 
-  async function estimateOn(input: I, timestampMs: number, width: number, height: number): Promise<PoseFrame> {
+  async function estimateOn(input: I, timestampMs: number, width: number, height: number, wantMask: boolean): Promise<PoseFrame> {
     if (cropChanged) {
       estimator.reset();
       cropChanged = false;
     }
     const request = { mask: wantMask };
-    if (!lifter) return withContour(await estimator.estimate(input, timestampMs, request));
+    if (!lifter) return withContour(await estimator.estimate(input, timestampMs, request), wantMask);
     const crop = lifter.crop;
     const cropped = await deps.crop(input, crop);
     let frame: PoseFrame;
     try {
-      frame = withContour(await estimator.estimate(cropped.input, timestampMs, request));
+      frame = withContour(await estimator.estimate(cropped.input, timestampMs, request), wantMask);
     } finally {
       cropped.release();
     }
@@ -317,6 +338,9 @@ export function createFramePipeline<I extends PoseDetectorInput>(
     get checksPeople() {
       return finder !== null;
     },
+    get lastMask() {
+      return lastMask;
+    },
     async estimate(input, timestampMs) {
       if (!Number.isFinite(timestampMs)) throw new Error(`expected a finite timestampMs, got ${timestampMs}`);
       // Time going backwards: the source restarted (looped or re-seeked video), so check afresh.
@@ -326,7 +350,11 @@ export function createFramePipeline<I extends PoseDetectorInput>(
       if (finder && timestampMs - lastCheckMs >= opts.personCheckIntervalMs) await checkPeople(input, timestampMs, width, height);
       const lock = lifter?.lock;
       const crop = lifter?.crop;
-      const frame = await estimateOn(input, timestampMs, width, height);
+      // Decided from the frames before this one (the mask must be asked for with the estimate).
+      lastMask = canMask ? (opts.silhouette === 'every-frame' ? 'peak' : schedule.decide(timestampMs)) : null;
+      const wantMask = lastMask !== null && lastMask !== 'skip';
+      const frame = await estimateOn(input, timestampMs, width, height, wantMask);
+      if (canMask) schedule.observe(frame, wantMask);
       follow(frame);
       if (personCount === undefined) return frame;
       if (lock === undefined || crop === undefined) return { ...frame, personCount };
@@ -337,6 +365,7 @@ export function createFramePipeline<I extends PoseDetectorInput>(
     reset() {
       estimator.reset();
       forget();
+      lastMask = null;
       cropChanged = false;
     },
     dispose() {

@@ -6,7 +6,8 @@ import * as Comlink from 'comlink';
 import type { DetectorId, PixelBox, PoseFrame } from '../src/pose/types';
 import { selectBackend, type BackendChoice, type BackendReport } from './backend';
 import { createPoseEstimator, type ModelSource } from './detector';
-import { createFramePipeline, DEFAULT_FRAME_PIPELINE_OPTIONS, type CroppedInput, type FramePipeline } from './frame-pipeline';
+import type { MaskReason } from '../src/geometry/back-contour-schedule';
+import { createFramePipeline, DEFAULT_FRAME_PIPELINE_OPTIONS, type CroppedInput, type FramePipeline, type FramePipelineOptions } from './frame-pipeline';
 import { createPersonCounter, type PersonCounter } from './person-counter';
 
 export interface InitOptions {
@@ -14,7 +15,12 @@ export interface InitOptions {
   backend: BackendChoice;
   /** Where models and wasm binaries are served, same origin (default '/models/'). */
   modelBaseUrl: string;
+  /** When the back's silhouette is traced (default 'scheduled': near each rep's peak and at rest). */
+  silhouette?: FramePipelineOptions['silhouette'];
 }
+
+/** Frames since init by why they did or did not get the person mask (the bench reads it). */
+export type MaskCounts = Record<MaskReason, number>;
 
 export interface InitReport extends BackendReport {
   detector: DetectorId;
@@ -35,6 +41,7 @@ const DEFAULT_INIT_OPTIONS: InitOptions = { detector: 'blazepose-full', backend:
 /** Detector, person check and lifter lock: the same pipeline the Node analyser runs. */
 let pipeline: FramePipeline<ImageBitmap> | null = null;
 let backendReport: BackendReport | null = null;
+let maskCounts: MaskCounts = { peak: 0, rest: 0, background: 0, skip: 0 };
 
 function modelSourceFor(baseUrl: string): ModelSource {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
@@ -75,7 +82,11 @@ const api = {
     } catch (error) {
       personCounterError = errorText(error);
     }
-    pipeline = createFramePipeline<ImageBitmap>({ estimator, personFinder: personCounter, crop: cropBitmap });
+    pipeline = createFramePipeline<ImageBitmap>(
+      { estimator, personFinder: personCounter, crop: cropBitmap },
+      opts.silhouette === undefined ? {} : { silhouette: opts.silhouette },
+    );
+    maskCounts = { peak: 0, rest: 0, background: 0, skip: 0 };
     return {
       ...backendReport,
       detector: opts.detector,
@@ -95,10 +106,18 @@ const api = {
   async estimate(frame: ImageBitmap, timestampMs: number): Promise<PoseFrame> {
     try {
       if (!pipeline) throw new Error('expected init() before estimate(), got no detector loaded');
-      return await pipeline.estimate(frame, timestampMs);
+      const pose = await pipeline.estimate(frame, timestampMs);
+      const reason = pipeline.lastMask;
+      if (reason !== null) maskCounts[reason] += 1;
+      return pose;
     } finally {
       frame.close();
     }
+  },
+
+  /** Frames since init by why they did or did not get the person mask. */
+  maskCounts(): MaskCounts {
+    return { ...maskCounts };
   },
 
   /** Forgets tracking state (new video, camera restarted): smoothing must not bridge sources. */
