@@ -15,10 +15,10 @@
 import { createKickbackAnalyzer, type KickbackAnalyzer } from '../analysis/kickback-analyzer';
 import type { FrameAnalysis, FramingRange, RejectedRep, RepMetrics } from '../analysis/types';
 import {
+  createArchOnsetState,
   createCueArbiter,
   createLiveHintState,
   evaluateFrame,
-  evaluateRep,
   judgeRep,
   kickTargetBand,
   summarizeSet,
@@ -312,14 +312,33 @@ export class Coach {
     this.#lastRepEndMs = null;
   }
 
-  /** Shows a set recovered from storage (interrupted by a reload or crash) as finished. */
-  restore(reps: readonly RepMetrics[], rejected: readonly RejectedRep[] = [], framing: readonly FramingRange[] = []): void {
+  /**
+   * Shows a set recovered from storage (interrupted by a reload or crash) as finished.
+   *
+   * Each rep is judged as judgeRep orders it: against the arch onset learned before it, then
+   * learned from, so no rep is judged against a target it (or a later rep) taught. The settings'
+   * arch onset already learned from these reps while they were live, so it is neither used nor
+   * changed here. `archOnsetAtStart` is the state the set started from when the caller has it;
+   * without it the replay starts empty, and the kick-height rule uses its default limit until
+   * the set's own reps teach a target.
+   */
+  restore(
+    reps: readonly RepMetrics[],
+    rejected: readonly RejectedRep[] = [],
+    framing: readonly FramingRange[] = [],
+    archOnsetAtStart: ArchOnsetState = createArchOnsetState(),
+  ): void {
     this.newSet();
     const config = this.#settings.config;
     this.#reps = [...reps];
     this.#rejected = [...rejected];
     this.#setFraming = [...framing];
-    this.#verdicts = reps.map((rep) => evaluateRep(rep, config, { archOnset: this.#settings.archOnset }));
+    let archOnset = archOnsetAtStart;
+    this.#verdicts = reps.map((rep) => {
+      const judged = judgeRep(rep, config, archOnset);
+      archOnset = judged.archOnset;
+      return judged.verdict;
+    });
     this.#status = 'done';
   }
 
