@@ -225,7 +225,7 @@ export function parseExport(textIn: string, byteLength: number = textIn.length):
       return value;
     });
   } catch (error) {
-    if (error instanceof ForbiddenKey) return refuse(`it holds a "${error.message}" key, which no export has (a file made to attack the app)`);
+    if (error instanceof ForbiddenKey) return refuse(`it holds a "${error.message}" key, which no KickCheck export has`);
     return refuse('it is not JSON (is it the CSV export, or another file?)');
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return refuse('it is not a KickCheck export (no "format" field)');
