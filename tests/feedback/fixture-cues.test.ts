@@ -1,7 +1,7 @@
 /**
  * Real (animated) footage through the whole core: the landmark fixture of the side-view CGI
  * cable kickback (../shared/fixtures/labels.json: "Torso almost horizontal … and a very high
- * kick: expect torso-lean and kick-height flags") must raise exactly those, cue the kick first,
+ * kick: expect torso-lean and kick-height flags") must coach exactly those, cue the kick first,
  * and tell the lifter to lift the chest while they set up.
  */
 import { describe, expect, it } from 'vitest';
@@ -29,14 +29,13 @@ describe('cable_kickback_cgi_dosipov (BlazePose full)', () => {
   }
   const reps = [...analyzer.reps];
 
-  it('flags the very high kick and the near-horizontal torso on every rep', () => {
+  it('coaches exactly the very high kick and the near-horizontal torso on every rep', () => {
     expect(reps.length).toBeGreaterThan(0);
     for (const rep of reps) {
-      const ids = evaluateRep(rep, c).flags.map((f) => f.ruleId);
-      expect(ids).toContain('kick-too-high');
-      expect(ids).toContain('torso-lean');
-      expect(ids).not.toContain('momentum');
-      expect(ids).not.toContain('not-visible');
+      // A borderline flag (within measurement noise of its threshold) is shown but never
+      // coached, so "exactly those" is about the clear flags.
+      const clear = evaluateRep(rep, c).flags.filter((f) => !f.borderline).map((f) => f.ruleId);
+      expect(clear.sort(), `rep ${rep.index}`).toEqual(['kick-too-high', 'torso-lean']);
     }
   });
 
