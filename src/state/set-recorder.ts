@@ -6,11 +6,14 @@
  */
 import type { FramingRange, RejectedRep, RepMetrics } from '../analysis/types';
 import { SetStore, type StoredSet } from '../storage/set-store';
+import type { SetLandmarks, SetSeries } from '../storage/set-series';
 
 export class SetRecorder {
   readonly #store: SetStore;
   readonly #onError: (message: string) => void;
   #setId: Promise<number | null> = Promise.resolve(null);
+  /** The set that ended last: its series and landmarks are written after it ends. */
+  #endedId: Promise<number | null> = Promise.resolve(null);
   #chain: Promise<unknown> = Promise.resolve();
   #reported = false;
 
@@ -58,7 +61,22 @@ export class SetRecorder {
       const id = await setId;
       if (id !== null) await this.#store.endSet(id, Date.now(), framing).catch((e: unknown) => this.#fail(e));
     });
+    this.#endedId = setId;
     this.#setId = Promise.resolve(null);
+  }
+
+  /**
+   * The set that just ended: its angle series (plots) and, when recorded, its smoothed landmarks
+   * and shown cues (replay). Stored with the set, in order after its other writes.
+   */
+  recording(series: SetSeries, landmarks: SetLandmarks | null): void {
+    const setId = this.#endedId;
+    this.#chain = this.#chain.then(async () => {
+      const id = await setId;
+      if (id === null) return;
+      await this.#store.saveSetSeries(id, series).catch((e: unknown) => this.#fail(e));
+      if (landmarks) await this.#store.saveSetLandmarks(id, landmarks).catch((e: unknown) => this.#fail(e));
+    });
   }
 
   /** Resolves when every write so far has landed (tests, and before showing history). */

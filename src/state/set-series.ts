@@ -26,7 +26,8 @@ export interface ReplayFrame {
   /** Smoothed landmarks, packed x, y, visibility per joint (the pose's index table). */
   xyv: Float32Array;
   workingLeg: Side | null;
-  phase: Phase;
+  /** The rep phase shown then (null for a recording read back from storage, which keeps none). */
+  phase: Phase | null;
   angles: AngleSample;
 }
 

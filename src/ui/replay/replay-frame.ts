@@ -39,7 +39,7 @@ export function replayAnalysis(frame: ReplayFrame): FrameAnalysis {
     workingLeg: frame.workingLeg,
     facing: null,
     view: { kind: 'side', personFound: true, inFrame: true, usable: true, reason: null, missingJoints: [] },
-    phase: frame.phase,
+    phase: frame.phase ?? 'setup',
     repCount: 0,
     completedRep: null,
     framing: [],
