@@ -30,6 +30,7 @@ import { readLifterLock, type LifterLockReading } from './lifter-lock';
 import { detectorLegOfRep } from './rep-leg-label';
 import { RepPhaseMachine, type RepEvent } from './rep-phase-machine';
 import { markSquashedLegs } from './squashed-legs';
+import { TrunkChangeDetector } from './trunk-change';
 import { JointSmoothing, type JointMap } from './smooth-joints';
 import type {
   AnalyzerOptions,
@@ -120,6 +121,7 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
   const viewAndFacing = new ViewAndFacingStep();
   const pathSelector = new AnglePathSelector(opts.anglePath);
   const framingRanges = new FramingRangeTracker();
+  const trunkChange = new TrunkChangeDetector();
   let identity = new LegIdentityTracker();
   let legTracker = newLegTracker();
   let machines = newMachines();
@@ -135,6 +137,7 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     viewAndFacing.reset();
     pathSelector.reset();
     framingRanges.reset();
+    trunkChange.reset();
     identity = new LegIdentityTracker();
     legTracker = newLegTracker();
     machines = newMachines();
@@ -200,6 +203,19 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
       legTracker.reset();
     }
     if (facing !== null) lastFacing = facing;
+  }
+
+  /**
+   * The trunk settled at a new level (trunk-change.ts): the body read before `sinceMs` was another
+   * reading, so the rest each machine learnt there and a rep measured from it are void. The
+   * machines start afresh from the frames since the change, which are replayed (fewer than
+   * minRepDurationMs of them, so no rep can complete in the replay).
+   */
+  function relearnRestSince(sinceMs: number): void {
+    for (const side of SIDES) {
+      machines[side].rebase();
+      for (const s of samples[side].toArray()) if (s.t >= sinceMs) machines[side].update(s.t, s.thighDeg);
+    }
   }
 
   function noPersonFrame(t: number, lock: LifterLockReading): FrameAnalysis {
@@ -293,6 +309,8 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
 
     // 9. Per-leg frame history with its evidence, rep machines, rep gates and evidence gate.
     // usable is false whenever the lifter is ambiguous (finalView).
+    const changedAtMs = trunkChange.update(t, usable ? lean : null);
+    if (changedAtMs !== null) relearnRestSince(changedAtMs);
     const trunkSeen = usable && seenPair(all.status, 'Shoulder') && seenPair(all.status, 'Hip');
     let completedRep: RepMetrics | null = null;
     let rejectedRep: RejectedRep | null = null;
