@@ -126,7 +126,7 @@ export const DETECTOR_MENU: readonly { id: DetectorId; label: string }[] = [
 ].map((id) => ({ id, label: DETECTORS[id].label }));
 
 /**
- * Visibility gate per landmark layout: a joint scored below it is unknown (docs/design.md#angles).
+ * Visibility gate per landmark layout: a joint scored below it is unknown (docs/design.md#visibility-gate).
  * BlazePose visibility and MoveNet keypoint scores are both probabilities but not calibrated
  * alike: MoveNet scores a clearly visible knee at 0.4–0.5 on the side-view fixtures
  * (cable_kickback_cgi_dosipov, median knee score 0.46).
