@@ -31,12 +31,12 @@ const APP = '(^src/ui/|^src/App\\.svelte$|^src/main\\.ts$)';
  * lists them; remove a line once the import is gone (the check then guards it).
  */
 const STATE_COMPOSITION_EXCEPTIONS = [
-  // TODO(issue 12): LiveSession builds the camera, pose client, frame loop, watchdog and set
+  // TODO: LiveSession builds the camera, pose client, frame loop, watchdog and set
   // store itself. Injecting them (as the voice already is) is a larger refactor than a move.
   '^src/state/live-session\\.svelte\\.ts$',
-  // TODO(issue 12): SetRecorder writes through SetStore (IndexedDB); inject the store.
+  // TODO: SetRecorder writes through SetStore (IndexedDB); inject the store.
   '^src/state/set-recorder\\.ts$',
-  // TODO(issue 12): a type-only import of PauseReason, which lives in capture/frame-watchdog.
+  // TODO: a type-only import of PauseReason, which lives in capture/frame-watchdog.
   '^src/state/pause-message\\.ts$',
 ];
 

@@ -1,5 +1,5 @@
 /**
- * KickCheck command-line analyser (issue 4): the app's detector adapter and analysis core over
+ * KickCheck command-line analyser (docs/design.md#command-line-analyser): the app's detector adapter and analysis core over
  * each video (10 frames a second by default, or every frame), in Node (tfjs wasm, ffmpeg frames).
  *
  *   npx tsx scripts/analyze.ts <video> [more videos] [--json] [--detector blazepose-full|...] [--fps N | --all-frames]

@@ -2,7 +2,7 @@
  * Core throughput: frames per second through smoothing → angles → reps (the whole analyser),
  * on one core, over synthetic frames (no detector). `npx tsx scripts/bench-core.ts [--json]`.
  * Printed, never asserted: timing depends on the machine (and on its load: run it on an idle one).
- * Issue 3 targets 1,000,000 frames/s; see the report line for how far off this build is.
+ * docs/design.md#frame-rates targets 1,000,000 frames/s; see the report line for how far off this build is.
  */
 import { performance } from 'node:perf_hooks';
 import { createKickbackAnalyzer } from '../src/analysis/kickback-analyzer';
@@ -66,5 +66,5 @@ if (json) {
     );
   }
   const worst = Math.min(...results.map((r) => r.framesPerSecond));
-  console.log(`  slowest case: ${(worst / 1_000_000).toFixed(3)} of the 1,000,000 frames/s target (issue 3)`);
+  console.log(`  slowest case: ${(worst / 1_000_000).toFixed(3)} of the 1,000,000 frames/s target (docs/design.md#frame-rates)`);
 }

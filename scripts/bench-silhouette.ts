@@ -1,5 +1,5 @@
 /**
- * Cost of the silhouette step (issue 9): BlazePose full on the wasm backend in Node, the same
+ * Cost of the silhouette step (docs/angles.md#lumbar-arch): BlazePose full on the wasm backend in Node, the same
  * frames estimated with and without the person mask (estimate(…, { mask })), and the
  * back-contour trace on each mask (what workers/frame-pipeline.ts adds per frame).
  * `npx tsx scripts/bench-silhouette.ts [--json] [--frames=N]`. Printed, never asserted: timing

@@ -1,5 +1,5 @@
 /**
- * Accuracy report (issue 4): rep counts, facing and peak times on every labelled fixture clip,
+ * Accuracy report (docs/design.md#command-line-analyser): rep counts, facing and peak times on every labelled fixture clip,
  * and angle errors against the COCO hand-annotated keypoints.
  *
  *   npx tsx scripts/eval.ts [--json] [--detector blazepose-full|...] [--from-fixtures] [--no-angles]
@@ -20,7 +20,7 @@
  * --variants runs the current core over the committed hard-variant sequences
  * (tests/fixtures/variants, made by scripts/extract-variants.ts) and the synthetic look-alike
  * movements: variant × clip, expected and found count, invented reps, the naive baseline, and
- * verdict agreement of the nuisance variants with the base clip (issue 8 items 6-7).
+ * verdict agreement of the nuisance variants with the base clip (docs/design.md#hard-variants).
  */
 import { join } from 'node:path';
 import { DEFAULT_ANALYZER_OPTIONS, DEFAULT_MIN_VISIBILITY } from '../src/analysis/default-options';

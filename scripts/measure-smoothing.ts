@@ -1,5 +1,5 @@
 /**
- * Which landmark smoothing the analyser should use, measured (issue 13 item 3): BlazePose's own
+ * Which landmark smoothing the analyser should use, measured (docs/angles.md#smoothing-measured-npm-run-measure-smoothing): BlazePose's own
  * smoothing inside pose-detection (`enableSmoothing`), the analyser's One Euro filter
  * (src/signal/one-euro-filter.ts, `smoothLandmarks`), both, or neither. Each clip is decoded at the
  * app's live analysis rate (10 fps, src/node/variant-fixture.ts), run through the app's frame

@@ -1,6 +1,6 @@
 /**
  * The per-frame pipeline the live app (workers/pose.worker.ts) and the CLI
- * (src/node/node-frame-pipeline.ts) share (issue 8, "One pipeline"): the pose model, the
+ * (src/node/node-frame-pipeline.ts) share (docs/trust.md#one-pipeline): the pose model, the
  * multi-person check on its own schedule, and the lifter lock. The platform supplies only how
  * to cut a region out of its kind of frame (an ImageBitmap in the worker, a tensor in Node).
  *
@@ -46,7 +46,7 @@ export interface FramePipelineOptions {
   trackMinVisibility: number;
   lifterChoice: Partial<LifterChoiceOptions>;
   /**
-   * Trace the back's edge on the person mask into PoseFrame.backContour (issue 9, the measured
+   * Trace the back's edge on the person mask into PoseFrame.backContour (docs/angles.md#lumbar-arch, the measured
    * lumbar arch): 'scheduled' near each rep's peak and at rest (src/geometry/back-contour-schedule.ts),
    * on every frame, or never. Only the contour's points leave the pipeline.
    */
@@ -67,7 +67,7 @@ export const DEFAULT_FRAME_PIPELINE_OPTIONS: FramePipelineOptions = {
   // both people for up to 2.8 s in a row (the kick's peak, body horizontal), i.e. up to three
   // one-second checks; five keeps the lock through that with a margin.
   releaseChecks: 5,
-  // ref: DESIGN.md's visibility gate for a usable joint (src/analysis default minVisibility 0.5).
+  // ref: the visibility gate (docs/design.md#visibility-gate) for a usable joint (src/analysis default minVisibility 0.5).
   trackMinVisibility: 0.5,
   lifterChoice: {},
   // ref: docs/performance.md "Mask only where it matters": every frame the mask costs about a

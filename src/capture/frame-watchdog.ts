@@ -5,7 +5,7 @@
  */
 export type PauseReason = 'hidden' | 'muted' | 'stalled';
 
-/** ref: issue 11 §2 "no frame for 2 s" — a 30 fps camera missing 60 frames in a row has stopped. */
+/** ref: docs/design.md#reliability, live app "no frame for 2 s" — a 30 fps camera missing 60 frames in a row has stopped. */
 export const FRAME_STALL_MS = 2000;
 
 export interface FrameWatchdogOptions {

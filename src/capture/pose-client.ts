@@ -19,7 +19,8 @@ export const DEFAULT_POSE_CLIENT_OPTIONS: PoseClientOptions = {
   detector: DEFAULT_DETECTOR,
   backend: 'auto',
   modelBaseUrl: `${import.meta.env.BASE_URL}models/`,
-  // ref: issue 2 measurements — heavy model in software WebGL is ~0.8 s/frame; 15 s is far past any sane frame.
+  // ref: docs/design.md#detector-speed — the slowest measured frame, BlazePose heavy in software
+  // WebGL, takes 3.8 s (median; p90 4.1 s): 15 s is far past any sane frame.
   estimateTimeoutMs: 15_000,
   // ref: README "Measured speed" — loads take 0.6–1.3 s on the 2-core dev machine once cached;
   // a first visit downloads up to ~42 MB (heavy + detector + person check), ~35 s at 10 Mbit/s.

@@ -9,7 +9,7 @@ export interface RestartBudgetOptions {
 }
 
 /**
- * ref: issue 11 §2 "the restart budget counts per minute, not per page"; 3 is the per-page
+ * ref: docs/design.md#reliability, live app "the restart budget counts per minute, not per page"; 3 is the per-page
  * budget it replaces (a model that crashes 3 times in a minute will crash a 4th time).
  */
 export const DEFAULT_RESTART_BUDGET: RestartBudgetOptions = { max: 3, windowMs: 60_000 };

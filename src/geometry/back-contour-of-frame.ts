@@ -8,7 +8,7 @@ import type { PoseFrame, Side } from '../pose/types';
 import { DEFAULT_BACK_CONTOUR_OPTIONS, traceBackContour, type BackContourOptions, type PersonMask } from './back-contour';
 import { facingScore } from './facing-score';
 
-// ref: the analyser's default visibility gate (src/analysis/default-options.ts, DESIGN.md §2):
+// ref: the analyser's default visibility gate (src/analysis/default-options.ts, docs/design.md#visibility-gate):
 // a joint under it is unknown, and a trace started from an unknown joint would be a guess.
 const CONTOUR_GATE: JointGate = { minVisibility: 0.5, edgeMarginFrac: 0 };
 // ref: src/analysis/facing-tracker.ts DECIDE_SCORE: one clear cue (each saturates at ±1).

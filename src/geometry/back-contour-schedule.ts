@@ -1,6 +1,6 @@
 /**
- * When the frame pipeline asks for the person mask (issue 9 §1, "compute it where it matters: near
- * each rep's peak and at rest"). The mask costs about half an inference per frame on wasm
+ * When the frame pipeline asks for the person mask (docs/design.md#frame-rates, "compute it where it
+ * matters: near each rep's peak and at rest"). The mask costs about half an inference per frame on wasm
  * (`npm run bench`, silhouette step), and the lumbar arch needs it on two kinds of frame only:
  * - near each rep's peak, where the rep's arch peak is read (every frame there);
  * - at rest, where the arch's reference is taken (a few frames per rest are enough: it is a mean);
@@ -51,7 +51,7 @@ export const DEFAULT_MASK_SCHEDULE_OPTIONS: MaskScheduleOptions = {
   // (the guide: "the point just before the lower back begins to arch" is near the top), so the
   // top half of the kick holds the rep's arch peak; below it the reading is not used.
   peakFraction: 0.5,
-  // ref: DESIGN.md §3 / src/synthetic DEFAULT_KICKBACK_SET romDeg 40: a cable kickback moves the
+  // ref: docs/design.md#reps-and-phases / src/synthetic DEFAULT_KICKBACK_SET romDeg 40: a cable kickback moves the
   // hip 30-50°; 30° keeps the first rep's threshold (15°) well above the landmark noise (2-3°).
   minRangeDeg: 30,
   // ref: src/analysis/arch-reference.ts takes its reference within 1.5° of the rep machine's
@@ -72,7 +72,7 @@ export const DEFAULT_MASK_SCHEDULE_OPTIONS: MaskScheduleOptions = {
   relaxDegPerS: 2,
 };
 
-// ref: the analyser's default visibility gate (src/analysis/default-options.ts, DESIGN.md §2).
+// ref: the analyser's default visibility gate (src/analysis/default-options.ts, docs/design.md#visibility-gate).
 const GATE: JointGate = { minVisibility: 0.5, edgeMarginFrac: 0 };
 
 /** Why a frame was (or was not) given a mask: for tests and the bench. */

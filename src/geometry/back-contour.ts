@@ -1,6 +1,6 @@
 /**
- * The back's dorsal edge from a person segmentation mask (issue 9, lumbar-arch measure (c) of
- * DESIGN.md §2). Pure: the mask is plain numbers, the points are image pixels.
+ * The back's dorsal edge from a person segmentation mask (docs/angles.md#lumbar-arch, lumbar-arch measure (c) of
+ * docs/design.md#angles). Pure: the mask is plain numbers, the points are image pixels.
  *
  * For stations spaced along the shoulder→hip chord, walk from the chord perpendicular to it,
  * away from the belly, to where the mask falls below half: that crossing is the back's edge.

@@ -1,5 +1,5 @@
 /**
- * Which way the person faces in the image, from three independent cues (DESIGN.md §2: "nose /
+ * Which way the person faces in the image, from three independent cues (docs/design.md#facing-and-working-leg: "nose /
  * foot-index direction relative to the hips"): the nose ahead of the ears, the toes ahead of the
  * heels, and the shoulders ahead of the hips (people lean forward, never backward, in this
  * exercise). Each cue is scaled by trunk length and clamped to ±1; the sum is + for image-right.
@@ -20,7 +20,7 @@ export interface FacingCues {
 // 0.15–0.3 of trunk length, so a tenth of it is a clear, noise-proof signal.
 const HEAD_SCALE_FRAC = 0.1;
 const FOOT_SCALE_FRAC = 0.1;
-// ref: DESIGN.md §4 torso-lean rule (30–60°): sin 17° ≈ 0.3 of trunk length is a deliberate lean.
+// ref: docs/design.md#form-rules torso-lean rule (30–60°): sin 17° ≈ 0.3 of trunk length is a deliberate lean.
 const LEAN_SCALE_FRAC = 0.3;
 
 function clampUnit(v: number): number {

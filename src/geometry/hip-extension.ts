@@ -3,7 +3,7 @@ import { signedAngleDeg } from './signed-angle-deg';
 
 /**
  * Working thigh against the trunk line continued below the hip (mid-shoulder → mid-hip
- * direction): 0 in line, + behind the trunk line (extension), − in front (flexion). DESIGN.md §2.
+ * direction): 0 in line, + behind the trunk line (extension), − in front (flexion). docs/design.md#angles.
  * Because the trunk line runs shoulder → hip, lumbar extension shows up here as extra extension.
  */
 export function hipExtensionDeg(

@@ -1,7 +1,7 @@
 import { isFinitePlanePoint, sub, type PlanePoint } from './plane-point';
 import { angleBetweenDeg } from './signed-angle-deg';
 
-/** 180 − interior hip–knee–ankle angle: 0 = straight knee (DESIGN.md §2). */
+/** 180 − interior hip–knee–ankle angle: 0 = straight knee (docs/design.md#angles). */
 export function kneeFlexionDeg(
   hip: PlanePoint | null,
   knee: PlanePoint | null,

@@ -1,5 +1,5 @@
 /**
- * Lumbar arch from the back's edge (issue 9; docs/angles.md "Lumbar arch"): the angle between
+ * Lumbar arch from the back's edge (docs/angles.md#lumbar-arch): the angle between
  * the thoracic half and the lumbar half of the traced dorsal edge.
  *
  * The edge runs shoulder → hip. A least-squares line is fitted to each half (split at the middle

@@ -1,9 +1,9 @@
 import { isFinitePlanePoint, length, sub, type PlanePoint } from './plane-point';
 
 /**
- * Lumbar-arch proxy (b) of DESIGN.md §2: rise in trunk extension since the reference (torso
+ * Lumbar-arch proxy (b) of docs/design.md#angles: rise in trunk extension since the reference (torso
  * lean at the start of the rep, or at setup before the first rep). + = more arched.
- * Measured at only 3–7° on real reps (DESIGN.md §2), so callers feed smoothed lean.
+ * Measured at only 3–7° on real reps (docs/design.md#angles), so callers feed smoothed lean.
  */
 export function trunkLeanArchDeg(referenceLeanDeg: number | null, leanDeg: number | null): number | null {
   if (referenceLeanDeg === null || leanDeg === null) return null;
@@ -14,7 +14,7 @@ export function trunkLeanArchDeg(referenceLeanDeg: number | null, leanDeg: numbe
 const RAD_TO_DEG = 180 / Math.PI;
 
 /**
- * Lumbar-arch measure (c) of DESIGN.md §2, the slot for a person-mask back contour: the central
+ * Lumbar-arch measure (c) of docs/design.md#angles, the slot for a person-mask back contour: the central
  * angle of the circular arc through the contour's ends and its point farthest from the chord,
  * 4·atan(2·sagitta / chord). + when the contour bows anterior (towards the belly), which is how a
  * lordotic lower back looks from the side. Points run shoulder → hip; `anterior` is the unit

@@ -1,5 +1,5 @@
 /**
- * The sagittal-plane body every angle is measured on (DESIGN.md §2), built one way for the
+ * The sagittal-plane body every angle is measured on (docs/design.md#angles), built one way for the
  * analyser and for the angle evaluation (src/node/frame-angles.ts), so the evaluated errors are
  * those of the numbers the app uses.
  *

@@ -1,4 +1,4 @@
-/** All per-leg angles of DESIGN.md §2 from one sagittal-plane body, for either angle path. */
+/** All per-leg angles of docs/design.md#angles from one sagittal-plane body, for either angle path. */
 import type { Side } from '../pose/types';
 import { hipExtensionDeg } from './hip-extension';
 import { kneeFlexionDeg } from './knee-flexion';

@@ -5,7 +5,7 @@ const DOWN: PlanePoint = { f: 0, u: -1 };
 
 /**
  * Working thigh (hip → knee) against vertical down; 0 hanging, + behind the body, − in front
- * (a knee drive reads about −40°). DESIGN.md §2.
+ * (a knee drive reads about −40°). docs/design.md#angles.
  */
 export function thighElevationDeg(hip: PlanePoint | null, knee: PlanePoint | null): number | null {
   if (!isFinitePlanePoint(hip) || !isFinitePlanePoint(knee)) return null;

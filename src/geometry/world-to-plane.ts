@@ -1,6 +1,6 @@
 /**
  * 3D path: project BlazePose world landmarks (metres, y down) onto the body's sagittal plane,
- * whose normal is the hip-to-hip axis (DESIGN.md §2), so a slightly oblique camera still reads
+ * whose normal is the hip-to-hip axis (docs/design.md#angles), so a slightly oblique camera still reads
  * true angles. Up is world up projected into that plane; forward is perpendicular to it, its sign
  * chosen by the person's facing in the image (the model's left/right labels are not trusted).
  */

@@ -1,5 +1,5 @@
 /**
- * The analyser's per-clip result in the shape issue 4 fixes for `--json`, built from what the
+ * The analyser's per-clip result in the shape docs/design.md#command-line-analyser gives for `--json`, built from what the
  * core returned. Pure: no models, no files; the CLI and its tests share it.
  */
 import type { DetectorId } from '../pose/types';
@@ -73,7 +73,7 @@ export interface ClipReport {
   facing: Side | null;
   view: ViewKind | null;
   reps: ClipRepReport[];
-  /** Framing problems over time, merged per reason (issue 8); empty when the picture was fine. */
+  /** Framing problems over time, merged per reason (docs/trust.md#framing-all-through-the-set); empty when the picture was fine. */
   framing: ClipFramingReport[];
   /** Movements not counted because they were not clearly seen; never part of repCount. */
   rejected: ClipRejectedReport[];

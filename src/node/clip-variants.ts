@@ -1,5 +1,5 @@
 /**
- * The hard variants of issue 8 item 6, as data: how ffmpeg makes each one from a development
+ * The hard variants of docs/design.md#hard-variants, as data: how ffmpeg makes each one from a development
  * clip, and what the analyser must then report, derived from the base clip's labels.
  *
  * - `exact`: the picture still allows counting, so the count must be one the base label accepts.
@@ -7,7 +7,7 @@
  * - Invented reps (count above the most the label accepts) are never allowed, on any variant.
  *
  * `nuisance` variants change only how the same movement is filmed (mirror, scale, quality; not
- * speed, which changes tempo): verdicts must agree with the base clip's (issue 8 item 7).
+ * speed, which changes tempo): verdicts must agree with the base clip's (docs/trust.md#verdicts-near-a-threshold).
  */
 import type { FramingReason } from '../analysis/types';
 

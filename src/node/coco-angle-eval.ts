@@ -1,5 +1,5 @@
 /**
- * Angle accuracy against hand-annotated keypoints (issue 4): for each annotated COCO person,
+ * Angle accuracy against hand-annotated keypoints (docs/design.md#command-line-analyser): for each annotated COCO person,
  * run the detector on a crop around them (it tracks one person), then compare torso lean, hip
  * extension and knee flexion computed by the core's geometry from both sets of points.
  */

@@ -1,5 +1,5 @@
 /**
- * Image-plane angles of one PoseFrame through the core's own geometry (DESIGN.md §2), for the
+ * Image-plane angles of one PoseFrame through the core's own geometry (docs/design.md#angles), for the
  * evaluation against hand-annotated keypoints. Both legs are measured: a still photo has no
  * working leg, and the annotation says nothing about one.
  */

@@ -1,5 +1,5 @@
 /**
- * The baseline issue 8 asks for: a naive relative counter. Per leg, the thigh's angle (hip →
+ * The baseline the hard-variant table sets beside the analyser (docs/variants.md): a naive relative counter. Per leg, the thigh's angle (hip →
  * knee, image plane) away from that leg's rest direction (its median over the clip); the leg
  * that moves most is the working leg, and a rep is a rise past ENTER then a fall below EXIT.
  * No evidence gate, no view check, no smoothing: what a first attempt would do.
@@ -7,9 +7,9 @@
 import { BLAZEPOSE33_INDEX, MOVENET17_INDEX } from '../pose/keypoint-tables';
 import type { PoseFrame } from '../pose/types';
 
-/** ref: DESIGN.md §2, a rep must move the thigh well beyond twice the 4–8° angle error (minRomDeg 15°, with a margin). */
+/** ref: docs/design.md#visibility-gate, a rep must move the thigh well beyond twice the 4–8° angle error (minRomDeg 15°, with a margin). */
 export const NAIVE_ENTER_DEG = 25;
-/** ref: DESIGN.md §3 hysteresis: the leg must come back most of the way before the next rep. */
+/** ref: docs/design.md#reps-and-phases hysteresis: the leg must come back most of the way before the next rep. */
 export const NAIVE_EXIT_DEG = 10;
 
 function thighAngles(frames: readonly PoseFrame[], side: 'left' | 'right'): number[] {

@@ -1,4 +1,4 @@
-/** Compares an analyser report with a clip's labels (issue 4 eval table). Pure. */
+/** Compares an analyser report with a clip's labels (docs/design.md#command-line-analyser, the eval table). Pure. */
 import type { ClipReport } from './clip-report';
 
 export interface ClipLabel {

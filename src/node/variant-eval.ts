@@ -1,5 +1,5 @@
 /**
- * Scores the analysis core on the hard variants (issue 8 item 6-7): per variant × clip the
+ * Scores the analysis core on the hard variants (docs/design.md#hard-variants): per variant × clip the
  * expected and found count, invented reps (found above the most the label accepts, never
  * allowed), the naive baseline's count, and verdict agreement of nuisance variants with the
  * base clip. Runs on landmark sequences (variant fixtures or synthetic frames), no video.
@@ -29,7 +29,7 @@ export function runCore(frames: readonly PoseFrame[]): CoreRun {
   for (const frame of frames) workingLeg = analyzer.push(frame).workingLeg ?? workingLeg;
   analyzer.finish();
   const { verdicts } = judgeSet(analyzer.reps);
-  // rejected/framing arrive with issue 8's evidence gate; read them only where they exist.
+  // rejected/framing arrive with the evidence gate (docs/trust.md#a-rep-counts-only-on-evidence); read them only where they exist.
   const extra = analyzer as unknown as { rejected?: readonly RejectedRep[]; framing?: readonly FramingRange[] };
   return {
     reps: [...analyzer.reps],
@@ -63,7 +63,7 @@ export interface VariantCase {
   framing: string[] | null;
   /**
    * The variant's expected framing reasons (e.g. feet-out-of-frame on cut-lower) that were NOT
-   * reported although reps were counted: "0 counted or a framing warning" (issue 8 item 6).
+   * reported although reps were counted: "0 counted or a framing warning" (docs/design.md#hard-variants).
    * Empty when satisfied; null when the core does not report framing.
    */
   framingMissing: string[] | null;
@@ -71,7 +71,7 @@ export interface VariantCase {
   repFlags: { peakMs: number; clearFlags: string[] }[];
 }
 
-/** Clear flags of a verdict, sorted: a flag marked borderline is not clear (issue 8 item 7). */
+/** Clear flags of a verdict, sorted: a flag marked borderline is not clear (docs/trust.md#verdicts-near-a-threshold). */
 export function clearFlags(verdict: RepVerdict): string[] {
   return verdict.flags.filter((f) => !f.borderline).map((f) => f.ruleId).sort();
 }
@@ -128,8 +128,8 @@ export interface VerdictAgreement {
   /** Matched reps whose clear flags are the same set as on the base rep. */
   agreed: number;
   /**
-   * agreed / baseReps (an unmatched rep is a disagreement); null when no base reps. Issue 8's
-   * measure ("the share of reps whose clear flags are the same on the base clip and on each
+   * agreed / baseReps (an unmatched rep is a disagreement); null when no base reps. The
+   * verdict agreement of docs/design.md#hard-variants ("the share of reps whose clear flags are the same on the base clip and on each
    * nuisance variant"): the figure to quote.
    */
   rate: number | null;

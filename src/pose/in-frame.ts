@@ -1,5 +1,5 @@
 /**
- * BlazePose keeps high visibility for legs it invents outside the image (issue 3 facts), so
+ * BlazePose keeps high visibility for legs it invents outside the image (docs/design.md#visibility-gate), so
  * visibility alone cannot tell a real ankle from an invented one: the point must also lie inside
  * the image, a small margin away from the border.
  */

@@ -1,5 +1,5 @@
 /**
- * Which of several people is the lifter (issue 8, "Lifter lock"; DESIGN.md §3 trust rules):
+ * Which of several people is the lifter (docs/lifter-lock.md; docs/design.md#trust-rules):
  * the one who is side-on, whole-body, large in the picture, near the centre and moving a leg,
  * and, once chosen, whoever stands in the previous lifter's region (region continuity), so a
  * person who walks past cannot take the lock. Pure: boxes and keypoints in, a choice out.
@@ -209,7 +209,7 @@ export function lifterCues(input: LifterChoiceInput, opts: LifterChoiceOptions):
 }
 
 /**
- * The five cues weigh the same: issue 8 and DESIGN.md name them without an order, and none
+ * The five cues weigh the same: docs/design.md#trust-rules names them without an order, and none
  * alone decides (a front-on lifter still beats a bystander who is not moving a leg).
  */
 export function lifterScore(cues: LifterCues): number {

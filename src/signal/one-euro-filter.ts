@@ -24,7 +24,7 @@ export const DEFAULT_ONE_EURO_OPTIONS: Readonly<OneEuroOptions> = Object.freeze(
   minCutoffHz: 2,
   beta: 40,
   derivateCutoffHz: 1,
-  // ref: issue 3, 3 fps must work (333 ms between frames); 1.5 s is several lost frames.
+  // ref: docs/design.md#frame-rates, 3 fps must work (333 ms between frames); 1.5 s is several lost frames.
   maxGapMs: 1500,
 });
 

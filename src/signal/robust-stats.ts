@@ -37,7 +37,7 @@ export function mean(values: readonly (number | null)[]): number | null {
 
 /**
  * Centred running median (window of 2·halfWidth+1 samples, shrinking at the ends): removes
- * isolated spikes such as BlazePose's knee readings (issue 3 facts) without shifting edges.
+ * isolated spikes such as BlazePose's knee readings (docs/design.md#landmark-noise) without shifting edges.
  */
 export function runningMedian(values: readonly (number | null)[], halfWidth: number): (number | null)[] {
   const out: (number | null)[] = [];

@@ -1,5 +1,5 @@
 /**
- * What the live screen says about the picture (issue 8, "framing everywhere"): which framing
+ * What the live screen says about the picture (docs/trust.md#framing-all-through-the-set): which framing
  * problem matters most, whether reps are being counted, who is being tracked, and the words
  * for a rep that was seen but not counted. Rune-free, so component and unit tests use it as is.
  */

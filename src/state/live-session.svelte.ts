@@ -27,7 +27,7 @@ const EMPTY_STATS: LoopStats = {
 };
 
 const STATS_INTERVAL_MS = 250;
-// ref: DESIGN.md §3 / issue 3 — the rep machine works from 3 to 30 processed fps; 15 fps keeps
+// ref: docs/design.md#frame-rates — the rep machine works from 3 to 30 processed fps; 15 fps keeps
 // a fast (0.5 s) concentric phase at 7+ samples, enough to place its peak within one frame.
 const FILE_MIN_ANALYSED_FPS = 15;
 /** Browsers mute and stutter below about a tenth of normal speed. */

@@ -7,7 +7,7 @@ import type { JointName } from '../pose/keypoint-tables';
 import type { Side } from '../analysis/types';
 
 export interface LegPose {
-  /** Thigh against vertical down, + behind the body (DESIGN.md §2 thigh elevation). */
+  /** Thigh against vertical down, + behind the body (docs/angles.md#thigh-elevation). */
   thighDeg: number;
   /** Knee flexion, 0 = straight; the shank folds backwards. */
   kneeDeg: number;

@@ -1,6 +1,6 @@
 /**
  * Synthetic truth generator: a cable-kickback set with chosen set-up, tempo, faults and camera,
- * as PoseFrames plus the exact angles and rep times they were built from (DESIGN.md §7).
+ * as PoseFrames plus the exact angles and rep times they were built from (docs/design.md#test-data).
  */
 import type { Side } from '../analysis/types';
 import type { PoseFrame } from '../pose/types';
@@ -13,7 +13,7 @@ export interface KickbackSetOptions extends RenderOptions, TimelineOptions {
   leg: Side;
   /** Trunk lean at rest, degrees from vertical. */
   torsoLeanDeg: number;
-  /** Thigh elevation at rest: ~+22 bent over, ~−40 upright with a knee drive (DESIGN.md §3). */
+  /** Thigh elevation at rest: ~+22 bent over, ~−40 upright with a knee drive (docs/design.md#reps-and-phases). */
   restThighDeg: number;
   /** Thigh-elevation range of each rep. */
   romDeg: number;
@@ -38,7 +38,7 @@ export const DEFAULT_KICKBACK_SET: Readonly<Omit<KickbackSetOptions, keyof Rende
   leg: 'right',
   // ref: guide, "A slight forward lean in the torso, approximately 45 degrees".
   torsoLeanDeg: 45,
-  // ref: DESIGN.md §3, bent-over cable kickback rests at about +22°.
+  // ref: docs/design.md#reps-and-phases, bent-over cable kickback rests at about +22°.
   restThighDeg: 22,
   romDeg: 40,
   // ref: guide, "Maintaining a soft bend in the knee of the working leg".
@@ -126,7 +126,7 @@ export const DEFAULT_LEG_SWITCH_SET: Readonly<LegSwitchSetOptions> = Object.free
   firstFacing: 'right',
   repsPerLeg: 3,
   change: 'walk-around',
-  // ref: issue 8 item 5, "they walk around": a few seconds to move the cuff and turn.
+  // ref: docs/trust.md#leg-changes-and-clip-ends, "they walk around": a few seconds to move the cuff and turn.
   changeS: 4,
   secondLeadInS: 1,
   leadOutS: 1.5,
@@ -139,7 +139,7 @@ const STEP_BACK_DEG = 10;
 const STEP_S = 1;
 
 /**
- * A set that changes working leg and facing mid-way (issue 8 item 5): first leg, then a walk
+ * A set that changes working leg and facing mid-way (docs/trust.md#leg-changes-and-clip-ends): first leg, then a walk
  * around (turning through a front view, stepping) or a hard cut, then the other leg facing the
  * other way. Truth reps of both halves, in time order, with their leg.
  */

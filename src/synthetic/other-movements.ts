@@ -1,5 +1,5 @@
 /**
- * Look-alike movements that must NOT count as kickback reps (DESIGN.md §3, issue 8 "hard
+ * Look-alike movements that must NOT count as kickback reps (docs/design.md#reps-and-phases, docs/design.md#hard-variants "hard
  * negatives": other movements that move the legs): squats and good mornings (both thighs move
  * together, or the trunk moves instead of the thigh), the single-leg deadlift (the leg rides up
  * with a hip hinge, hip extension stays put), a lunge (the rear thigh goes behind the body, the

@@ -1,5 +1,5 @@
 /**
- * A filled person mask for a synthetic PoseFrame (issue 9 §3): the trunk as a slab between the
+ * A filled person mask for a synthetic PoseFrame (docs/angles.md#lumbar-arch): the trunk as a slab between the
  * belly and a back edge with a known lumbar curve, a round head, and the limbs as capsules, all
  * placed on the frame's own pixel landmarks. What BlazePose's segmentation would give for that
  * body, minus its blur, so the back-contour tracer can be checked against a known curve.

@@ -1,6 +1,6 @@
 /**
  * What the screen-reader live region says for a cue: nothing when the voice already speaks it
- * (heard twice otherwise, issue 11 §6), the cue's text when the voice is off or the cue is one
+ * (heard twice otherwise, docs/design.md#reliability, accessibility), the cue's text when the voice is off or the cue is one
  * the voice leaves out. Pure.
  */
 export function cueAnnouncement(cue: { text: string; spoken: boolean } | null, voiceSpeaks: boolean): string {

@@ -11,7 +11,7 @@ export interface DrawOptions {
 }
 
 export const DEFAULT_DRAW_OPTIONS: DrawOptions = {
-  // ref: DESIGN.md §2 — below the visibility gate a joint is unknown; show that, don't hide it.
+  // ref: docs/design.md#visibility-gate — below the visibility gate a joint is unknown; show that, don't hide it.
   minVisibility: 0.5,
   mirror: false,
   boneColor: '#3ee08f',

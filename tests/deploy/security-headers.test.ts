@@ -34,7 +34,7 @@ function directives(csp: string): Map<string, string[]> {
   return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name!, sources]));
 }
 
-describe('security headers (issue 11 §5)', () => {
+describe('security headers (docs/design.md#reliability, deploy and offline)', () => {
   it('the CSP says what the issue asks: self only, wasm allowed, workers from self, no framing', () => {
     const csp = directives(SECURITY_HEADERS['Content-Security-Policy']!);
     expect(csp.get('default-src')).toEqual(["'self'"]);

@@ -1,6 +1,6 @@
 /**
  * The shared frame pipeline on the real models (Node, wasm) and real two-person clips made at
- * test time (issue 8 hard variants: the lifter clip beside its own mirror, and beside a squat
+ * test time (docs/design.md#hard-variants: the lifter clip beside its own mirror, and beside a squat
  * clip), in the camera's 640x480 and subsampled to 5 fps so the test stays short. The lock must
  * stay on one person the whole time, and the analysed count must be the single clip's.
  */

@@ -1,5 +1,5 @@
 /**
- * The frame pipeline's silhouette step (issue 9): it asks the estimator for a mask, traces the
+ * The frame pipeline's silhouette step (docs/angles.md#lumbar-arch): it asks the estimator for a mask, traces the
  * back on it and sends only the contour's points, in full-frame pixels also when the pose model
  * saw only the locked lifter's region. Stand-in models: a synthetic side-view body and its drawn
  * silhouette (src/synthetic/silhouette.ts). The real model: scripts/bench-silhouette.ts.

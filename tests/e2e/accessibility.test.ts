@@ -1,5 +1,5 @@
 /**
- * Issue 11 §6 in real Chromium: axe-core (node_modules/axe-core) finds no serious or critical
+ * docs/design.md#reliability, accessibility in real Chromium: axe-core (node_modules/axe-core) finds no serious or critical
  * violation on the live screen and the summary screen, in the dark and the light theme; the rep
  * count and cues go to polite live regions.
  */

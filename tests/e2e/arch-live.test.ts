@@ -1,5 +1,5 @@
 /**
- * Issue 9, "Done when": the side-view fixture played as the camera, at whatever rate the live app
+ * docs/angles.md#lumbar-arch, measured live: the side-view fixture played as the camera, at whatever rate the live app
  * manages here, gives every counted rep a numeric lumbar arch, measured on the back's traced
  * outline (the person mask), and the summary's Arch column shows it.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 11 §3 in real Chromium with real IndexedDB and Web Locks: one live set at a time across
+ * docs/design.md#reliability, storage in real Chromium with real IndexedDB and Web Locks: one live set at a time across
  * tabs (a second page in the same browser context is a second tab), and an empty set left open
  * by a reload (mid-set, while a model loads) is closed quietly.
  */

@@ -1,6 +1,6 @@
 /**
  * Framing during the set, in the built app in real Chromium: the fake camera plays the side-view
- * kickback with the lower 45 % of the picture cut off (issue 8's variant, made at test time).
+ * kickback with the lower 45 % of the picture cut off (a hard variant, docs/design.md#hard-variants, made at test time).
  * The lifter's legs are not in the picture, so no rep may be counted, and the live screen must
  * say why during the set. Screenshots of the live screen and the summary at laptop and phone
  * sizes go to test-results/.

@@ -1,5 +1,5 @@
 /**
- * Issue 11 §5: the security headers ship with the build. `vite preview` (the E2E server and
+ * docs/design.md#reliability, deploy and offline: the security headers ship with the build. `vite preview` (the E2E server and
  * `npm run preview` as its own process) sends them on every kind of file, and the built app in
  * real Chromium is cross-origin isolated and tracks a pose with no CSP violation in the page,
  * the pose worker or the wasm threads.

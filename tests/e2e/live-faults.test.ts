@@ -1,5 +1,5 @@
 /**
- * Issue 11 §2 in the built app in real Chromium, fake camera playing a fixture clip: a model load
+ * docs/design.md#reliability, live app in the built app in real Chromium, fake camera playing a fixture clip: a model load
  * that never answers falls back; Stop while a model loads leaves nothing running; the set pauses
  * with a message when the picture stops (no frame for 2 s, a track `mute`, the tab hidden) and
  * resumes by itself; a recorded video is paused, and says so, while the tab is hidden.

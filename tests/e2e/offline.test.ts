@@ -1,5 +1,5 @@
 /**
- * Issue 11 §5: an installable PWA that works offline after one visit. The built app, served by
+ * docs/design.md#reliability, deploy and offline: an installable PWA that works offline after one visit. The built app, served by
  * its own `vite preview`, is loaded once; once the service worker controls the page (it has
  * precached the app, every model and the wasm binaries), the network is pulled twice over
  * (the browser context goes offline and the server is shut down), the page is reloaded, and a

@@ -1,5 +1,5 @@
 /**
- * Two people in front of the camera, in the built app in real Chromium (issue 8, lifter lock):
+ * Two people in front of the camera, in the built app in real Chromium (docs/lifter-lock.md):
  * the fake camera plays the kickback clip beside its own mirror (made at test time) and the app
  * must lock on one lifter, count their rep and say "Tracking you"; a still of two people must
  * be reported on the frames; the counter's absence must not stop tracking.

@@ -1,5 +1,5 @@
 /**
- * Borderline flags (issue 8 item 7): a reading within its measurement noise of a threshold is
+ * Borderline flags (docs/trust.md#verdicts-near-a-threshold): a reading within its measurement noise of a threshold is
  * reported as borderline on either side, a reading further away is a clear flag or a clear pass,
  * and moving a reading by less than its noise never turns a clear flag into a clear pass.
  */

@@ -38,7 +38,7 @@ function analyse(options: Partial<KickbackSetOptions>): { reps: RepMetrics[]; fr
   return { reps: [...analyzer.reps], frames, expectedReps: set.reps.length };
 }
 
-// Hip extension = thigh elevation − torso lean (DESIGN.md §2); the default set rests at
+// Hip extension = thigh elevation − torso lean (docs/design.md#angles); the default set rests at
 // 22 − 45 = −23° and peaks at 22 + 40 − 45 = +17°. Faults below are sized from the standard preset.
 const D = DEFAULT_KICKBACK_SET;
 const FAULTS: [RuleId, string, Partial<KickbackSetOptions>][] = [

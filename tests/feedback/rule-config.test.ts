@@ -59,9 +59,9 @@ describe('presets', () => {
     }
   });
 
-  it('standard keeps at least the DESIGN.md §4 margin (never stricter than the table)', () => {
-    // DESIGN.md §4 defaults; standard may only be equal or more lenient (measurement error margin).
-    // Tempo is left out: DESIGN.md gives whole-movement times, RepMetrics the 10–95 % transit.
+  it('standard keeps at least the docs/design.md#form-rules margin (never stricter than the table)', () => {
+    // docs/design.md#form-rules defaults; standard may only be equal or more lenient (measurement error margin).
+    // Tempo is left out: docs/design.md#form-rules gives whole-movement times, RepMetrics the 10–95 % transit.
     const design: Partial<Record<RuleConfigKey, number>> = {
       kickHipExtensionMaxDeg: 25,
       archRiseMaxDeg: 8,

@@ -1,5 +1,5 @@
 /**
- * Issue 11 §4: whole PoseFrame streams with hostile numbers (NaN, ±Infinity, huge, negative)
+ * docs/design.md#reliability, hardening: whole PoseFrame streams with hostile numbers (NaN, ±Infinity, huge, negative)
  * and hostile timing (duplicate, out-of-order, non-finite timestamps) through the analyser and
  * the feedback rules, the way the live app chains them (src/state/coach.svelte.ts).
  *

@@ -1,5 +1,5 @@
 /**
- * Issue 9 §3, real frames: the hand-labelled frames of tests/fixtures/labels.project.json
+ * docs/angles.md#lumbar-arch, real frames: the hand-labelled frames of tests/fixtures/labels.project.json
  * ("archLabels": development clips and the guide-like photos, neutral vs arched) through
  * BlazePose full with its person mask, the back traced and measured as the app does. Every
  * arched frame must read more arch than every neutral frame; a frame labelled with `noReading`

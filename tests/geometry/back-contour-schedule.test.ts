@@ -1,5 +1,5 @@
 /**
- * The mask schedule (issue 9 §1, "near each rep's peak and at rest"): on synthetic sets, whose
+ * The mask schedule (docs/design.md#frame-rates, "near each rep's peak and at rest"): on synthetic sets, whose
  * rep shape (0 at rest, 1 at the top) is known frame by frame, every frame near a peak gets a
  * mask, every rest gets some, and most of the lift and return get none — at the camera's 30 fps
  * and at the 8 fps a loaded machine processes.

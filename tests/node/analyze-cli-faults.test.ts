@@ -1,5 +1,5 @@
 /**
- * Faults a user (or a hostile one) meets with the command-line analyser (issue 11 §1): a file
+ * Faults a user (or a hostile one) meets with the command-line analyser (docs/reliability.md#command-line-npm-run-analyze): a file
  * that stops decoding early, a decoder killed mid-file among several files, a relative name
  * with a colon, an audio-only mp4. Real ffmpeg, real files, made in a temp dir at test time.
  */

@@ -13,7 +13,7 @@ const CLIP = 'kickback/cable_kickback_cgi_kinkatsu.mp4';
 const info: VariantClipInfo = { width: 960, height: 540, headBottomFrac: 0.4, otherClipPath: join(SHARED_FIXTURES_DIR, otherClipFor(CLIP)) };
 
 describe('the variant catalogue', () => {
-  it('has every variant of issue 8 item 6 once, with base first', () => {
+  it('has every variant of docs/design.md#hard-variants once, with base first', () => {
     const ids = CLIP_VARIANTS.map((v) => v.id);
     expect(ids[0]).toBe('base');
     expect(new Set(ids).size).toBe(ids.length);

@@ -1,5 +1,5 @@
 /**
- * Issue 4: the analyser's path (core + rules + report) on the extracted BlazePose landmarks of
+ * docs/design.md#command-line-analyser: the analyser's path (core + rules + report) on the extracted BlazePose landmarks of
  * every labelled fixture clip reproduces the labelled kickback counts and peak times.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Real-footage regression (issue 3 item 8): the analysis core over landmark sequences extracted
+ * Real-footage regression (docs/design.md#test-data): the analysis core over landmark sequences extracted
  * from the shared fixture clips must find the labelled number of kickback reps (0 for squats,
  * single-leg deadlifts and unsuitable views), near the labelled peak times, facing the labelled
  * way. Labels: ../shared/fixtures/labels.json with tests/fixtures/labels.project.json merged over

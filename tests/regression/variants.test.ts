@@ -1,5 +1,5 @@
 /**
- * Hard variants (issue 8 item 6): the current core over the committed variant landmark
+ * Hard variants (docs/design.md#hard-variants): the current core over the committed variant landmark
  * sequences (tests/fixtures/variants, from scripts/extract-variants.ts) and the synthetic
  * look-alike movements. No invented rep anywhere; the exact count where the variant allows it,
  * unless labels.project.json lists the variant as a known gap with a reason.

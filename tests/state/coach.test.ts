@@ -110,7 +110,7 @@ describe('Coach: framing and lifter lock', () => {
   });
 });
 
-describe('Coach: paused analysis (issue 11 §2)', () => {
+describe('Coach: paused analysis (docs/design.md#reliability, live app)', () => {
   it('keeps the time the picture was gone off the set clock', () => {
     const coach = coachWith(scripted(() => ({})));
     for (let t = 0; t <= 1000; t += 100) coach.push(pose(t));

@@ -1,5 +1,5 @@
 /**
- * Issue 9 §3, synthetic: silhouettes rendered from the synthetic body with a known lumbar curve
+ * docs/angles.md#lumbar-arch, synthetic: silhouettes rendered from the synthetic body with a known lumbar curve
  * (0-30°), traced and measured as the app does (backContourOfFrame → contourTurnDeg), and the
  * whole analyser fed those contours at a live frame rate with short rests.
  */
@@ -52,7 +52,7 @@ describe('lumbar arch measured on synthetic silhouettes', () => {
   });
 });
 
-describe('analyser with traced back contours at a live frame rate (issue 9 §2)', () => {
+describe('analyser with traced back contours at a live frame rate (docs/design.md#frame-rates)', () => {
   it('8 fps, 0.2 s rests: every rep has a contour arch, near the curve drawn at its peak', () => {
     const curveAtPeakDeg = 20;
     const set = generateKickbackSet({ fps: 8, reps: 4, leadInS: 0.25, restS: 0.2, leadOutS: 0.6, concentricS: 0.7, noisePx: 1.5, seed: 4, imageWidth: 960, imageHeight: 540, hipCentreX: 480, hipCentreY: 260 });

@@ -1,4 +1,4 @@
-/** A cue is either spoken or announced to screen readers, never both (issue 11 §6). */
+/** A cue is either spoken or announced to screen readers, never both (docs/design.md#reliability, accessibility). */
 import { describe, expect, it } from 'vitest';
 import { cueAnnouncement } from '../../src/ui/announce';
 

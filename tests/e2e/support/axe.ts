@@ -1,4 +1,4 @@
-/** axe-core (node_modules/axe-core) run in the page: the accessibility check of issue 11 §6. */
+/** axe-core (node_modules/axe-core) run in the page: the accessibility check of docs/design.md#reliability, accessibility. */
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 

@@ -20,7 +20,7 @@ export function videoSize(clip: string): { width: number; height: number } {
 
 /**
  * The clip with its lower `cutFrac` cut off: cropped, then padded back to the original size with
- * black, so the picture keeps its size and the legs are simply not in it (issue 8's "lower 45 %
+ * black, so the picture keeps its size and the legs are simply not in it (docs/design.md#hard-variants, "the lower 45 %
  * cut off" variant). Returns the fake-camera y4m of it; both made at test time in `outDir`.
  */
 export function makeLowerCutY4m(clip: string, outDir: string, cutFrac: number, opts: { maxSeconds?: number } = {}): string {

@@ -79,7 +79,7 @@ export interface TwoPersonClipOptions {
 export const DEFAULT_TWO_PERSON_CLIP_OPTIONS: TwoPersonClipOptions = { fps: 5, height: 352, overlapShiftFrac: 0.3, format: 'mkv' };
 
 /**
- * A two-person clip made at test time from LIFTER_CLIP (issue 8, hard variants: "the clip beside
+ * A two-person clip made at test time from LIFTER_CLIP (docs/design.md#hard-variants: "the clip beside
  * its own mirror", "the clip beside a different clip"), in `outDir`, never in git. The lifter
  * is always on the left; the clip lasts as long as LIFTER_CLIP.
  */
