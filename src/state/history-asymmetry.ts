@@ -1,5 +1,5 @@
 /**
- * Left vs right for one day (issue 10 item 3), pure: range, tempo and flags of each leg's reps,
+ * Left vs right for one day (docs/design.md#after-the-set, history), pure: range, tempo and flags of each leg's reps,
  * and the asymmetry in plain words ("Your left leg's range was 12° smaller than your right").
  */
 import type { Side } from '../analysis/types';

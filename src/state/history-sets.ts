@@ -1,5 +1,5 @@
 /**
- * History, pure (issue 10 item 3): one line per stored set (count, score, top fix), filtered by
+ * History, pure (docs/design.md#after-the-set, history): one line per stored set (count, score, top fix), filtered by
  * leg and date, grouped into sessions (a calendar day), newest first; and the per-set points of
  * the progress plots. No clock and no storage: the day of a time comes in as `dayOf`.
  */

@@ -1,5 +1,5 @@
 /**
- * The history screen's state (issue 10 items 3–5): the stored sets, the leg/date filter, the
+ * The history screen's state (docs/design.md#after-the-set: history, import, storage): the stored sets, the leg/date filter, the
  * chosen day of the left-vs-right view, delete with undo, import and "delete all". Storage comes
  * in through `HistoryStore` (the app wires SetStore and the import parser into it): state does
  * not import storage.

@@ -6,7 +6,7 @@
 import type { RepMetrics } from '../analysis/types';
 import { cueAt, frameIndexAt, repAt, stepRep, type CueSpan, type ReplayFrame, type SetRecording } from './set-series';
 
-/** ref: issue 10 item 2 asks for 0.25×–2× replay speed. */
+/** ref: docs/design.md#after-the-set, replay at 0.25×–2× speed. */
 export const REPLAY_SPEEDS = [0.25, 0.5, 1, 1.5, 2] as const;
 export type ReplaySpeed = (typeof REPLAY_SPEEDS)[number];
 

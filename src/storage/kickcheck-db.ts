@@ -2,8 +2,8 @@
  * The IndexedDB schema, every version of it (docs/storage.md). Dexie keeps the old version
  * declarations so a browser holding any earlier version is upgraded step by step on open.
  *
- * v1 (issue 4, the release before issue 10): sets and reps.
- * v2 (issue 10): each set gets a `uid` (unique; import merges on it), and two tables keyed by
+ * v1 (the release before history, import and replay): sets and reps.
+ * v2 (docs/design.md#after-the-set): each set gets a `uid` (unique; import merges on it), and two tables keyed by
  *   set id: `series` (downsampled angles, plots) and `landmarks` (smoothed landmarks, replay).
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';

@@ -1,5 +1,5 @@
 /**
- * Persistent storage (issue 10 item 5): asks the browser not to clear KickCheck's data under
+ * Persistent storage (docs/design.md#after-the-set, storage): asks the browser not to clear KickCheck's data under
  * storage pressure (StorageManager.persist, WHATWG Storage §4.4). Chromium answers without a
  * prompt (from site engagement or installation); Firefox asks the user.
  */

@@ -1,5 +1,5 @@
 /**
- * Reading an export file back (issue 10 item 4), pure: text in, validated sets out, or one
+ * Reading an export file back (docs/design.md#after-the-set, import), pure: text in, validated sets out, or one
  * clear sentence saying why nothing will be imported. Two formats are read:
  *   - `kickcheck-set` v1: one set, the summary's "Export JSON" (set-export.ts `setToJson`);
  *   - `kickcheck-history` v2: every set, the history's "Export all" (set-export.ts `historyToJson`).

@@ -1,5 +1,5 @@
 /**
- * What a finished set keeps besides its reps (issue 10 items 1 and 2): a downsampled angle series
+ * What a finished set keeps besides its reps (docs/design.md#after-the-set, plots and replay): a downsampled angle series
  * for the summary plots, and the smoothed landmarks (never video) for the replay. Both stay in
  * this browser's IndexedDB; only the angle series goes into the full JSON export.
  *

@@ -1,5 +1,5 @@
 /**
- * Reading export files back (issue 10 item 4): both formats round-trip, and a malformed,
+ * Reading export files back (docs/design.md#after-the-set, import): both formats round-trip, and a malformed,
  * hostile or wrong-version file is refused with one sentence that names the problem.
  */
 import fc from 'fast-check';
