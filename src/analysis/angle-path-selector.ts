@@ -1,5 +1,5 @@
 /**
- * Chooses the angle path (DESIGN.md §2; issue 3 facts: "prefer 2D in a clean side view, 3D when
+ * Chooses the angle path (docs/design.md#angles; docs/design.md#2d-and-3d: "prefer 2D in a clean side view, 3D when
  * oblique"). The paths read a few degrees apart (20° on donkey_kick_cgi_kinkatsu), so in auto
  * mode a switch must be wanted for a while and waits until no rep is under way; a forced
  * preference applies at once. Reports when the path changed so reps can be re-based.

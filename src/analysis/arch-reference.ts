@@ -1,19 +1,19 @@
 /**
- * The lumbar-arch step (DESIGN.md §2, lumbar arch (b) and (c); docs/angles.md "Lumbar arch"): the
+ * The lumbar-arch step (docs/design.md#angles, lumbar arch (b) and (c); docs/angles.md#lumbar-arch): the
  * trunk lean, or the turn of the back contour's lumbar half against its thoracic half, now
  * against its mean at rest before the rep. The rest references are frozen while a rep is under
  * way. The settled reference (leg back down for half a second) is preferred; at live frame rates
  * with reps back to back the leg may never settle that long, so until it has, the reference is
- * the mean over the rest phase's frames (issue 9 §2: a live run gets short pauses, few frames).
+ * the mean over the rest phase's frames (docs/design.md#frame-rates: a live run gets short pauses, few frames).
  */
 import { trunkLeanArchDeg } from '../geometry/lumbar-arch';
 import { contourTurnDeg } from '../geometry/lumbar-arch-contour';
 import type { LumbarArchSource, Phase, Side } from './types';
 
-// ref: DESIGN.md §2 lumbar arch (b), "torso lean at rep start − now ... needs smoothing and a
+// ref: docs/design.md#angles lumbar arch (b), "torso lean at rep start − now ... needs smoothing and a
 // margin": the reference is the mean torso lean over the last half second at rest, where "at
-// rest" means the thigh within 1.5° of the rep machine's rest level (about the 2D noise, issue 3
-// facts), so the first degrees of a lift (detected a little late) do not leak into it.
+// rest" means the thigh within 1.5° of the rep machine's rest level (about the 2D noise,
+// docs/design.md#landmark-noise), so the first degrees of a lift (detected a little late) do not leak into it.
 const ARCH_REFERENCE_MS = 500;
 const ARCH_REST_BAND_DEG = 1.5;
 // ref: rep-phase-machine.ts EDGE_FRAC (a rep is counted at 10 % of its range from rest): give the

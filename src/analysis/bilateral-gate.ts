@@ -1,10 +1,10 @@
 /**
- * Both thighs moving together (squat, good morning) is not a kickback rep (DESIGN.md §3).
+ * Both thighs moving together (squat, good morning) is not a kickback rep (docs/design.md#reps-and-phases).
  */
 import { quantile } from '../signal/robust-stats';
 import type { LegFrameSample } from './leg-frame-sample';
 
-// ref: DESIGN.md §3 "bilateral movements (squat, good morning: both thighs move together) are
+// ref: docs/design.md#reps-and-phases "bilateral movements (squat, good morning: both thighs move together) are
 // not kickback reps": in a kickback the standing thigh stays still (a few degrees of sway), so
 // half the working leg's range on the other thigh means both legs are moving.
 export const BILATERAL_MAX_FRAC = 0.5;
@@ -13,7 +13,7 @@ export const BILATERAL_MAX_FRAC = 0.5;
 // one- or two-frame misread of the standing thigh (donkey_kick_cgi_kinkatsu webcam15, 3.9–4.0 s:
 // 0° and 3° amid −6…−21°) falls outside them; in a squat the other thigh moves all through the rep.
 const SPREAD_QUANTILE = 0.1;
-// ref: DESIGN.md §2 working leg "switchable mid-session when the user changes legs" (issue 3):
+// ref: docs/design.md#facing-and-working-leg working leg "switchable mid-session when the user changes legs":
 // a rep on the other leg switches the working leg only if the old one stayed within a quarter of
 // the rep's range (stricter than the bilateral check: a switch must be unambiguous).
 export const SWITCH_MAX_OTHER_FRAC = 0.25;

@@ -1,5 +1,5 @@
 /**
- * The framing problems of one frame (issue 8, "framing everywhere"), most important first:
+ * The framing problems of one frame (docs/trust.md#framing-all-through-the-set), most important first:
  * what stops counting before what only deserves a word. Pure: statuses, view and lock in.
  */
 import type { JointName } from '../pose/keypoint-tables';

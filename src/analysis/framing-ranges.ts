@@ -5,7 +5,7 @@
 import type { FramingIssue, FramingRange, FramingReason } from './types';
 
 /**
- * ref: issue 3, "3–30 processed fps must all work": one lost or misread frame at 3 fps leaves
+ * ref: docs/design.md#frame-rates, "3–30 processed fps must all work": one lost or misread frame at 3 fps leaves
  * 667 ms between the frames around it; a gap up to that is bridged, a longer one splits.
  */
 export const FRAMING_MERGE_GAP_MS = 700;

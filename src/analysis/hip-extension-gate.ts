@@ -1,7 +1,7 @@
 /**
  * A glute kickback extends the hip: the working thigh travels back to the trunk line and behind
  * the standing leg (guide: the gluteus maximus moves "the femur directly into extension ...
- * especially as the leg travels past the midline"; DESIGN.md §2 hip extension, 0 = thigh in line
+ * especially as the leg travels past the midline"; docs/design.md#angles hip extension, 0 = thigh in line
  * with the trunk). Movements that only return a leg from in front of the body to hanging (front
  * leg swing, the front leg of a lunge, a high-knee march) rise in thigh elevation too, but never
  * reach extension: their "rest" is the forward end of the swing. They are not kickback reps.
@@ -10,8 +10,8 @@ import { median } from '../signal/robust-stats';
 import type { LegFrameSample } from './leg-frame-sample';
 
 /**
- * ref: DESIGN.md §2, single-camera angle error 4–8° in a side view: a peak more than the lower
- * bound of that error short of the trunk line never reached extension. DESIGN.md §4 keeps
+ * ref: docs/design.md#visibility-gate, single-camera angle error 4–8° in a side view: a peak more than the lower
+ * bound of that error short of the trunk line never reached extension. docs/design.md#form-rules keeps
  * "short range" (< 5° past the line) a flag, so reps between −5° and 5° still count, flagged.
  * Counted reps on the development clips and their variants peak at 15–55° (lowest:
  * cable_kickback_cgi_kinkatsu base variant); the synthetic weak reps at −3° (bent over, 20°
@@ -22,7 +22,7 @@ import type { LegFrameSample } from './leg-frame-sample';
 export const MIN_PEAK_HIP_EXTENSION_DEG = -5;
 
 /**
- * ref: DESIGN.md §2 angle error (4–8°, over 10° off-axis): at its peak the working thigh must be
+ * ref: docs/design.md#visibility-gate angle error (4–8°, over 10° off-axis): at its peak the working thigh must be
  * more than that behind the standing thigh (median over the rep; vertical when the other leg is
  * not seen: standing thighs read −5° to −27° on the development clips, so vertical is the
  * stricter reference). Counted reps read 20° (synthetic upright kickback, the weakest) to 118°;

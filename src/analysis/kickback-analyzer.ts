@@ -192,7 +192,7 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
   /**
    * The lifter turned to face the other way (walked round to change legs, or the video cut)
    * after reps were counted facing the first way: every thigh angle changed sign, so the rest
-   * each machine learnt, a rep under way and the working leg are void (issue 8 item 5, "no rep
+   * each machine learnt, a rep under way and the working leg are void (docs/trust.md#leg-changes-and-clip-ends, "no rep
    * is lost when the lifter changes leg or facing"). A flip before any rep corrects an early
    * misreading instead (cable_kickback_cgi_kinkatsu, BlazePose: garbage until 2.7 s); fresh
    * machines then restart a lift from where the leg settles (rep-phase-machine.ts DWELL_MS).
@@ -344,7 +344,7 @@ export function createKickbackAnalyzer(options: Partial<AnalyzerOptions> = {}): 
     const result: FrameAnalysis = {
       timestampMs: t,
       // An unusable view (front-on, body cut off, misread) shows no numbers: a front view turns
-      // knee spread into "hip extension" (DESIGN.md §2), and a wrong number is worse than none.
+      // knee spread into "hip extension" (docs/design.md#facing-and-working-leg), and a wrong number is worse than none.
       angles: usable
         ? {
             torsoLeanDeg: lean,

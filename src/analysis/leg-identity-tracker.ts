@@ -1,6 +1,6 @@
 /**
  * Keeps each leg's identity by continuity: MoveNet swaps left/right labels dozens of times on
- * side-view footage (DESIGN.md §2), and on cable_kickback_cgi_dosipov (MoveNet Lightning) it
+ * side-view footage (docs/design.md#facing-and-working-leg), and on cable_kickback_cgi_dosipov (MoveNet Lightning) it
  * even puts both knees on the same leg while the ankles stay apart. So each joint type (knee,
  * ankle) is assigned on its own: the model's labels are kept unless the swapped assignment is
  * clearly closer to where each leg was last seen (hysteresis, so legs crossing at the bottom of
@@ -20,7 +20,7 @@ export interface LegPair {
   right: LegPoints;
 }
 
-// ref: DESIGN.md §2 "keep leg identity by continuity, not by the model's label alone": a swap
+// ref: docs/design.md#facing-and-working-leg "keep leg identity by continuity, not by the model's label alone": a swap
 // must explain the joint at least twice as well as the labels do...
 const SWAP_COST_RATIO = 0.5;
 // ...and by a tenth of a thigh, so near-identical costs (legs together) never swap.
@@ -30,7 +30,7 @@ const SWAP_MARGIN_FRAC = 0.1;
 // thigh apart: the detector has put both on one leg.
 const COLLAPSE_FRAC = 0.25;
 export const APART_FRAC = 0.5;
-// ref: issue 3 "3–30 processed fps": at a few frames per second a kicking leg travels well over
+// ref: docs/design.md#frame-rates, "3–30 processed fps": at a few frames per second a kicking leg travels well over
 // a quarter thigh between frames, so "last seen apart, now together" is no evidence of a
 // collapse there (two knees legitimately meet at the bottom of a rep); only judge it when frames
 // are at most 150 ms apart (≥ ~7 fps).

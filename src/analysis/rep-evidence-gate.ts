@@ -1,5 +1,5 @@
 /**
- * A rep counts only on evidence (issue 8, "count on evidence"; DESIGN.md §3 trust rules): the
+ * A rep counts only on evidence (docs/trust.md#a-rep-counts-only-on-evidence; docs/design.md#trust-rules): the
  * working leg's hip, knee and ankle and the trunk seen inside the picture, above the visibility
  * gate, in a usable side or oblique view, for most of the rep's frames and at its start and its
  * peak. The rep machine alone counts any thigh movement it is shown, including a handful of
@@ -27,10 +27,10 @@ export interface RepSpan {
 }
 
 /**
- * ref: issue 8, "for most of the rep": more than half. The reps counted on the development
+ * ref: docs/design.md#trust-rules, "for most of the rep": more than half. The reps counted on the development
  * clips (tests/fixtures/landmarks, both detectors) had the leg and trunk in 0.84–1.0 of their
  * frames (cable_kickback_cgi_dosipov MoveNet 0.84 lowest; all others 0.97–1.0), while the
- * barely-seen reps counted on the unseen footage of issue 8 read rep.confidence 0–0.24: 0.6
+ * barely-seen reps counted on unseen footage (docs/design.md#trust-rules) read rep.confidence 0–0.24: 0.6
  * sits between the two with margin on both sides.
  */
 export const MIN_SEEN_SHARE = 0.6;

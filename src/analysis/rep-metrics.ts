@@ -1,6 +1,6 @@
 /**
- * Per-rep metrics (DESIGN.md §3) from the frames between a rep's start and end. Knee values use
- * medians of a few frames because BlazePose knee flexion has isolated spikes (issue 3 facts:
+ * Per-rep metrics (docs/design.md#reps-and-phases) from the frames between a rep's start and end. Knee values use
+ * medians of a few frames because BlazePose knee flexion has isolated spikes (docs/design.md#landmark-noise:
  * RMS 3.5–5°); everything unknown is null, never NaN.
  */
 import { mean, median, quantile, runningMedian } from '../signal/robust-stats';
@@ -8,16 +8,16 @@ import type { LegFrameSample } from './leg-frame-sample';
 import type { RepEvent } from './rep-phase-machine';
 import type { AnglePath, RepMetrics, RepSample, Side } from './types';
 
-// ref: issue 3 facts, isolated knee spikes: a median over ±2 frames removes a 1–2 frame spike.
+// ref: docs/design.md#landmark-noise, isolated knee spikes: a median over ±2 frames removes a 1–2 frame spike.
 const KNEE_MEDIAN_HALF_WIDTH = 2;
-// ref: issue 3 facts (knee spikes) and "3–30 processed fps": knee "at" a moment = median of the frames within 300 ms (≥ the nearest one at 3 fps): before
+// ref: docs/design.md#landmark-noise (knee spikes) and "3–30 processed fps": knee "at" a moment = median of the frames within 300 ms (≥ the nearest one at 3 fps): before
 // the start for the start value, around the peak for the peak value.
 const KNEE_NEAR_MS = 300;
-// ref: DESIGN.md §4 momentum rule (> 300°/s), read over 200 ms as the rule's own speed
+// ref: docs/design.md#form-rules momentum rule (> 300°/s), read over 200 ms as the rule's own speed
 // (src/feedback/rule-config.ts SIGNAL_LIMITS.speedSpanMs says why: at 10 fps a 100 ms span is a
 // single frame difference, whose spread across camera setups was 2× larger).
 const SPEED_SPAN_MS = 200;
-// ref: issue 3 facts, torso lean noise 0.1–0.3°: torso and arch proxies are smooth (0.1–0.3° noise) but a ±1 frame median still tames outliers.
+// ref: docs/design.md#landmark-noise, torso lean noise 0.1–0.3°: torso and arch proxies are smooth (0.1–0.3° noise) but a ±1 frame median still tames outliers.
 const SMOOTH_HALF_WIDTH = 1;
 // ref: as KNEE_MEDIAN_HALF_WIDTH (a ±2-frame median removes a 1–2 frame spike). Torso sway read
 // max − min of a ±1-frame median let one bad frame at a rep's edge set it: measure-noise

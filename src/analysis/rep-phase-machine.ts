@@ -1,5 +1,5 @@
 /**
- * Rep and phase state machine over one leg's thigh elevation (DESIGN.md §3), relative to the
+ * Rep and phase state machine over one leg's thigh elevation (docs/design.md#reps-and-phases), relative to the
  * set's own rest position and range: no absolute angle thresholds, because the thigh rests near
  * +22° in a bent-over cable kickback and near −40° in an upright one with a knee drive.
  * Kicking is always towards + (behind the body), so rest is the low end of the signal.
@@ -15,41 +15,41 @@ export interface RepPhaseOptions {
 }
 
 export const DEFAULT_REP_PHASE_OPTIONS: Readonly<RepPhaseOptions> = Object.freeze({
-  // ref: DESIGN.md §2, 4–8° single-camera angle error: a rep must move well beyond twice that.
+  // ref: docs/design.md#visibility-gate, 4–8° single-camera angle error: a rep must move well beyond twice that.
   minRomDeg: 15,
   // ref: guide, "controlled, deliberate motion": even a swung rep takes longer than 0.4 s.
   minRepDurationMs: 400,
-  // ref: issue 3, 3 fps must work: 1.5 s is several lost frames in a row.
+  // ref: docs/design.md#frame-rates, 3 fps must work: 1.5 s is several lost frames in a row.
   maxGapMs: 1500,
 });
 
-// ref: issue 3 facts, thigh noise 0.3–0.6° RMS in 2D and 0.8–1.2° from world landmarks: 3° is
+// ref: docs/design.md#landmark-noise, thigh noise 0.3–0.6° RMS in 2D and 0.8–1.2° from world landmarks: 3° is
 // about 3σ of the noisier path, so no threshold below it can be crossed by noise alone.
 const NOISE_FLOOR_DEG = 3;
-// ref: DESIGN.md §3 "hysteresis relative to the set's own range": a lift starts at a quarter of
+// ref: docs/design.md#reps-and-phases "hysteresis relative to the set's own range": a lift starts at a quarter of
 // the set's typical range (and never below 5°, ~4σ of world-landmark noise).
 const ENTER_FRAC = 0.25;
 const MIN_ENTER_DEG = 5;
-// ref: DESIGN.md §3 hysteresis and §4 "within 5° of the rep's peak": the leg has left the top
+// ref: docs/design.md#reps-and-phases hysteresis and docs/design.md#form-rules "within 5° of the rep's peak": the leg has left the top
 // once it drops 15 % of the rep's range (and at least the 5° hold band
-// of DESIGN.md §4, so a squeeze with a little wobble stays "peak").
+// of docs/design.md#form-rules, so a squeeze with a little wobble stays "peak").
 const EXIT_PEAK_FRAC = 0.15;
 const MIN_EXIT_PEAK_DEG = 5;
-// ref: DESIGN.md §3 "a rep is counted when the leg returns": "back at rest" = within 10 % of the range (≥ the noise floor) of where the rep started.
+// ref: docs/design.md#reps-and-phases "a rep is counted when the leg returns": "back at rest" = within 10 % of the range (≥ the noise floor) of where the rep started.
 const EDGE_FRAC = 0.1;
-// ref: DESIGN.md §3 "robust to ... pauses"; the guide's "constant tension" of the cable: a
+// ref: docs/design.md#reps-and-phases "robust to ... pauses"; the guide's "constant tension" of the cable: a
 // return that stops short counts once the leg is in the lower 40 % of the range and has
 // stopped falling for 400 ms or turns up again (constant-tension sets never fully rest).
 const SETTLE_FRAC = 0.4;
 const SETTLE_MS = 400;
-// ref: DESIGN.md §3 concentric/eccentric seconds: "near the top" for their timing: 5 % of the range, at least 1°.
+// ref: docs/design.md#reps-and-phases concentric/eccentric seconds: "near the top" for their timing: 5 % of the range, at least 1°.
 const TOP_FRAC = 0.05;
 const MIN_TOP_DEG = 1;
-// ref: DESIGN.md §3 phases (peak = the squeeze at the top): rising has stopped when speed falls below a quarter of the lift's top speed.
+// ref: docs/design.md#reps-and-phases phases (peak = the squeeze at the top): rising has stopped when speed falls below a quarter of the lift's top speed.
 const PEAK_SPEED_FRAC = 0.25;
-// ref: DESIGN.md §3 "half-twitches do not count": under 35 % of the set's typical range.
+// ref: docs/design.md#reps-and-phases "half-twitches do not count": under 35 % of the set's typical range.
 const MIN_ROM_OF_TYPICAL = 0.35;
-// ref: DESIGN.md §3 "thresholds follow the set's own rest position": rest = low quantile of the
+// ref: docs/design.md#reps-and-phases "thresholds follow the set's own rest position": rest = low quantile of the
 // last 2 s at rest: robust to noise, follows a drifting stance.
 const REST_WINDOW_MS = 2000;
 const REST_QUANTILE = 0.1;
@@ -57,12 +57,12 @@ const REST_REFRESH_MS = 100;
 // ref: guide, "a strong, momentary squeeze ... at the peak": a leg that stays up for 8 s has
 // changed stance, not kicked; the rep is dropped and rest re-learnt from where the leg is.
 const MAX_UP_MS = 8000;
-// ref: DESIGN.md §4 tempo defaults (up ≥ 0.6 s, down ≥ 0.8 s): 20 s covers the slowest rep with
+// ref: docs/design.md#form-rules tempo defaults (up ≥ 0.6 s, down ≥ 0.8 s): 20 s covers the slowest rep with
 // a long hold, plus the lift start.
 const HISTORY_MS = 20000;
-// ref: DESIGN.md §3 "the set's own ... range": the median of this many recent reps.
+// ref: docs/design.md#reps-and-phases "the set's own ... range": the median of this many recent reps.
 const TYPICAL_ROM_REPS = 5;
-// ref: DESIGN.md §3 "thresholds follow the set's own rest position", and SETTLE_MS: in the
+// ref: docs/design.md#reps-and-phases "thresholds follow the set's own rest position", and SETTLE_MS: in the
 // first lift from a fresh rest, a leg that stays within the smallest lift threshold
 // (MIN_ENTER_DEG) for 400 ms and then rises a whole minimum rep (minRomDeg) above it was
 // resting at a new level: the lifter changed stance (walked round to the other leg, stepping

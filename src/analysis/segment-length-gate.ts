@@ -10,7 +10,7 @@ import type { Point2 } from '../pose/read-joint';
 // ref: Drillis & Contini 1966 segment proportions (of body height): trunk (hip to shoulder)
 // ~0.30, thigh ~0.245, shank ~0.246, so thigh ≈ shank ≈ 0.8 trunk.
 const SEGMENT_OF_TRUNK = 0.8;
-// ref: DESIGN.md §2 "over 10° off-axis" views are accepted up to ~55° (view-classifier.ts).
+// ref: docs/design.md#visibility-gate "over 10° off-axis" views are accepted up to ~55° (view-classifier.ts).
 // Against the trunk only gross errors count: a bent-over trunk seen obliquely shrinks to about
 // half in the image (cos 55° × the lean's projection) while a hanging thigh keeps its length.
 const MIN_OF_TRUNK_FRAC = 0.25;

@@ -1,5 +1,5 @@
 /**
- * One Euro smoothing of the gated joints, pixels and world points apart (DESIGN.md §2). Eyes,
+ * One Euro smoothing of the gated joints, pixels and world points apart (docs/design.md#angles). Eyes,
  * elbows and wrists feed no angle: they are smoothed only when the landmarks are drawn.
  */
 import { JOINT_NAMES, jointRecord, type JointName } from '../pose/keypoint-tables';

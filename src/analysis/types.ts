@@ -1,5 +1,5 @@
 /**
- * Public types of the analysis core (DESIGN.md §2–§3). Everything here is plain, serialisable
+ * Public types of the analysis core (docs/design.md#angles and docs/design.md#reps-and-phases). Everything here is plain, serialisable
  * data so it can cross a Comlink boundary, be stored in IndexedDB and be printed as JSON.
  * Unknown values are `null`, never NaN.
  */
@@ -18,10 +18,10 @@ export type ViewKind = 'side' | 'oblique' | 'front' | 'unusable';
 
 export type Phase = 'setup' | 'lifting' | 'peak' | 'lowering' | 'bottom';
 
-/** Where the lumbar-arch number came from (DESIGN.md §2, lumbar arch proxies). */
+/** Where the lumbar-arch number came from (docs/design.md#angles, lumbar arch proxies). */
 export type LumbarArchSource = 'trunk-lean' | 'contour';
 
-/** The angles of DESIGN.md §2, degrees. `null` = not measurable in this frame. */
+/** The angles of docs/design.md#angles, degrees. `null` = not measurable in this frame. */
 export interface Angles {
   /** Trunk (mid-hip → mid-shoulder) against vertical up; 0 upright, 90 horizontal. */
   torsoLeanDeg: number | null;
@@ -168,7 +168,7 @@ export interface LegDetail {
 
 export interface AnalyzerOptions {
   /**
-   * Joints below this visibility are unknown (DESIGN.md §2 last paragraph). Null picks the
+   * Joints below this visibility are unknown (docs/design.md#visibility-gate). Null picks the
    * detector's own default (DEFAULT_MIN_VISIBILITY: BlazePose 0.5, MoveNet 0.3).
    */
   minVisibility: number | null;
@@ -200,7 +200,7 @@ export interface AnalyzerOptions {
 }
 
 /**
- * Why the picture does not (fully) allow counting and judging (issue 8, "framing everywhere").
+ * Why the picture does not (fully) allow counting and judging (docs/trust.md#framing-all-through-the-set).
  * `other-people` is informational: the lifter is locked and coached; `lifter-ambiguous` is not
  * (the lifter cannot be told apart from someone overlapping them).
  */
@@ -226,7 +226,7 @@ export interface FramingRange extends FramingIssue {
   endMs: number;
 }
 
-/** Why a movement that looked like a rep was not counted (DESIGN.md §3 trust rules). */
+/** Why a movement that looked like a rep was not counted (docs/design.md#trust-rules). */
 export type RejectReason =
   | 'legs-not-visible'
   | 'trunk-not-visible'

@@ -1,6 +1,6 @@
 /**
  * The view (side / oblique / front, from how far the hip axis or the body widths are off a pure
- * side view) and which way the lifter faces, both smoothed over a second (DESIGN.md §2).
+ * side view) and which way the lifter faces, both smoothed over a second (docs/design.md#facing-and-working-leg).
  */
 import { facingScore } from '../geometry/facing-score';
 import { hipAxisOffSideDeg } from '../geometry/hip-axis-off-side';

@@ -1,5 +1,5 @@
 /**
- * Whether the camera view lets KickCheck measure and count (DESIGN.md §2 last paragraphs, §4
+ * Whether the camera view lets KickCheck measure and count (docs/design.md#facing-and-working-leg, docs/design.md#form-rules
  * "not visible / wrong view"), and what to tell the user when it does not.
  */
 import type { JointName } from '../pose/keypoint-tables';

@@ -1,6 +1,6 @@
 /**
- * Which leg kicks: the one whose thigh elevation varies most over the last seconds (DESIGN.md
- * §2), held with hysteresis so a resting leg's sway cannot steal the label, but switchable
+ * Which leg kicks: the one whose thigh elevation varies most over the last seconds
+ * (docs/design.md#facing-and-working-leg), held with hysteresis so a resting leg's sway cannot steal the label, but switchable
  * when the user changes legs. Both legs moving alike (squat) decides nothing.
  *
  * Samples are pooled into short bins (mean per bin); the window's range is the spread of the bin
@@ -14,12 +14,12 @@ export interface WorkingLegOptions {
   switchRatio: number;
 }
 
-// ref: DESIGN.md §2 single-camera error 4–8°: a leg must swing more than that to be "working".
+// ref: docs/design.md#visibility-gate single-camera error 4–8°: a leg must swing more than that to be "working".
 const MIN_WORKING_RANGE_DEG = 10;
-// ref: DESIGN.md §2 "varies most over the last seconds"; robust range: 5th–95th percentile of the bin means, so one wild frame does not decide the leg.
+// ref: docs/design.md#facing-and-working-leg "varies most over the last seconds"; robust range: 5th–95th percentile of the bin means, so one wild frame does not decide the leg.
 const RANGE_LOW_Q = 0.05;
 const RANGE_HIGH_Q = 0.95;
-// ref: DESIGN.md §4 tempo (a lift takes ≥ 0.6 s): a quarter second per bin: a 1 s lift still spans four bins, and 30 fps pools ~8 frames.
+// ref: docs/design.md#form-rules tempo (a lift takes ≥ 0.6 s): a quarter second per bin: a 1 s lift still spans four bins, and 30 fps pools ~8 frames.
 const BIN_MS = 250;
 
 interface Bin {

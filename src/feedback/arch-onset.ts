@@ -1,5 +1,5 @@
 /**
- * Personal kick-height target (DESIGN.md §4, issue 5 item 3): learn, from the lifter's own reps,
+ * Personal kick-height target (docs/design.md#form-rules, docs/rules.md#personal-kick-height-target-arch-onset): learn, from the lifter's own reps,
  * the hip extension at which their lumbar-arch proxy starts to rise ("the point just before the
  * lower back begins to arch"), per leg, bounded by the anatomical default.
  *

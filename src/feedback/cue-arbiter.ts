@@ -1,5 +1,5 @@
 /**
- * Decides which single cue to show and whether to say it aloud (DESIGN.md §4, issue 5 item 4).
+ * Decides which single cue to show and whether to say it aloud (docs/design.md#cues, docs/rules.md#cues).
  *
  * Policy (tests/feedback/cue-arbiter.test.ts holds it to this):
  * 0. Only CLEAR flags exist here. A borderline flag (measurement within its noise of the threshold,

@@ -26,7 +26,7 @@ export function archHipSamples(rep: RepMetrics, untilMs: number = rep.endMs): Ar
 
 /**
  * How far the lumbar-arch proxy rose above its value at the start of the rep while the hip was
- * extended, i.e. in the upper half of this rep's hip travel (DESIGN.md §4: "the lumbar-arch proxy
+ * extended, i.e. in the upper half of this rep's hip travel (docs/design.md#form-rules: "the lumbar-arch proxy
  * rising while the hip extends"). A 3-sample running median removes one-frame spikes first.
  * An arch that appears only at rest (the lifter shifting their feet) is not counted.
  *

@@ -1,11 +1,11 @@
 /**
- * Every threshold the feedback layer uses, in one place, with units in the names (DESIGN.md §4).
+ * Every threshold the feedback layer uses, in one place, with units in the names (docs/design.md#form-rules).
  * Three presets; `resolveConfig` merges a user's per-value overrides into a copy of one and
  * validates the result, so a bad value saved in the browser fails loudly instead of silencing
  * a rule.
  *
  * Measurement margin: single-camera 2D joint angles differ from motion capture by about 4–8° in a
- * clean side view and over 10° off-axis (DESIGN.md §2). `standard` keeps the DESIGN.md §4
+ * clean side view and over 10° off-axis (docs/design.md#visibility-gate). `standard` keeps the docs/design.md#form-rules
  * defaults where they already leave that margin and widens them where they do not, because a
  * false cue mid-set costs the lifter's trust more than a missed borderline rep.
  */
@@ -93,34 +93,34 @@ export interface RuleConfig {
 export type RuleConfigKey = keyof RuleConfig;
 
 const STANDARD: RuleConfig = {
-  // ref: DESIGN.md §2, "a reading from landmarks below the visibility gate is unknown, never a
+  // ref: docs/design.md#visibility-gate, "a reading from landmarks below the visibility gate is unknown, never a
   // guess": with under 70 % of frames seen, the peak or the return may fall in the gap, so the
   // rep's metrics are not a measurement of the rep.
   minRepConfidenceRatio: 0.7,
 
   // ref: Neumann, Kinesiology of the Hip (and Kendall / AAOS norms): the hip itself gives only
-  // ~10–20° of extension, the rest comes from the lumbar spine and pelvis. DESIGN.md §4 says 25°;
-  // widened to 20° anatomical + 8° (upper bound of the 4–8° single-camera error, DESIGN.md §2)
+  // ~10–20° of extension, the rest comes from the lumbar spine and pelvis. docs/design.md#form-rules says 25°;
+  // widened to 20° anatomical + 8° (upper bound of the 4–8° single-camera error, docs/design.md#visibility-gate)
   // so a hip at its true limit is never read as "too high".
   kickHipExtensionMaxDeg: 28,
-  // ref: DESIGN.md §4 "arch rise > 8°"; the proxy is a difference of two readings of the same
-  // trunk in one rep, so the shared part of the error cancels; 8° is above the 3–7° DESIGN.md §2
+  // ref: docs/design.md#form-rules "arch rise > 8°"; the proxy is a difference of two readings of the same
+  // trunk in one rep, so the shared part of the error cancels; 8° is above the 3–7° docs/design.md#angles
   // saw on real (acceptable) reps.
   archRiseMaxDeg: 8,
-  // ref: DESIGN.md §2: the personal target is learned through the same camera, so the systematic
+  // ref: docs/design.md#angles: the personal target is learned through the same camera, so the systematic
   // part of the 4–8° error is shared; only the random part (~4°) needs margin, rounded up to 5°.
   personalTargetMarginDeg: 5,
 
-  // ref: DESIGN.md §2, proxy (b) "measured at only 3–7° on real reps, near landmark noise": the
+  // ref: docs/design.md#angles, proxy (b) "measured at only 3–7° on real reps, near landmark noise": the
   // smallest rise inside that range, after a 3-sample running median.
   archOnsetRiseDeg: 3,
-  // ref: DESIGN.md §4 "learned from their own reps": one rep is noise; three agreeing reps are the
+  // ref: docs/design.md#form-rules "learned from their own reps": one rep is noise; three agreeing reps are the
   // fewest whose median rejects one outlier.
   archOnsetMinReps: 3,
   // ref: a typical set is 8–15 reps per leg; 12 covers a set, so the target follows the lifter
   // as their control improves instead of averaging in last month's reps.
   archOnsetWindowReps: 12,
-  // ref: DESIGN.md §2 (proxy near landmark noise): if most reps that went past the candidate
+  // ref: docs/design.md#angles (proxy near landmark noise): if most reps that went past the candidate
   // did NOT arch, the onsets were noise (synthetic sets at 6 px noise: 2 false onsets against 5
   // clean reps past them), so the anatomical default stays the target.
   archOnsetMinShareRatio: 0.5,
@@ -128,143 +128,143 @@ const STANDARD: RuleConfig = {
   // low end would ask for less than the hip itself does.
   archOnsetMinTargetDeg: 10,
 
-  // ref: guide "especially as the leg travels past the midline"; DESIGN.md §4 says < 5°. Widened
-  // to 0° (the thigh not past the trunk line at all) because with the 4–8° error (DESIGN.md §2) a
+  // ref: guide "especially as the leg travels past the midline"; docs/design.md#form-rules says < 5°. Widened
+  // to 0° (the thigh not past the trunk line at all) because with the 4–8° error (docs/design.md#visibility-gate) a
   // reading of 0 still means a true value below ~5–8°, short by any account.
   shortRangeMinDeg: 0,
 
-  // ref: guide "approximately 45 degrees"; DESIGN.md §4 30–60°, ±15° already leaves room for the
-  // 4–8° error (DESIGN.md §2) around a mean over the whole rep.
+  // ref: guide "approximately 45 degrees"; docs/design.md#form-rules 30–60°, ±15° already leaves room for the
+  // 4–8° error (docs/design.md#visibility-gate) around a mean over the whole rep.
   torsoLeanMinDeg: 30,
   // ref: as torsoLeanMinDeg.
   torsoLeanMaxDeg: 60,
 
-  // ref: guide "Maintaining a soft bend in the knee"; DESIGN.md §4 says < 8°. A straight knee
+  // ref: guide "Maintaining a soft bend in the knee"; docs/design.md#form-rules says < 8°. A straight knee
   // reads a few degrees bent (the angle is floored at 0, so noise biases it up, ~4°), a soft bend
-  // of ~15° may read ~7° at the 8° error (DESIGN.md §2): 6° splits the two.
+  // of ~15° may read ~7° at the 8° error (docs/design.md#visibility-gate): 6° splits the two.
   kneeLockMaxDeg: 6,
-  // ref: DESIGN.md §4 "rise > 20°": a difference of two robust readings in one rep, far beyond
-  // the 4–8° error (DESIGN.md §2), so kept.
+  // ref: docs/design.md#form-rules "rise > 20°": a difference of two robust readings in one rep, far beyond
+  // the 4–8° error (docs/design.md#visibility-gate), so kept.
   kneeCurlRiseMaxDeg: 20,
 
-  // ref: DESIGN.md §4 "up < 0.6 s"; guide "controlled, deliberate motion". RepMetrics.concentricS
+  // ref: docs/design.md#form-rules "up < 0.6 s"; guide "controlled, deliberate motion". RepMetrics.concentricS
   // is the analyser's transit time from 10 % to 95 % of the rep's range (src/analysis
   // rep-phase-machine: EDGE_FRAC 0.1, TOP_FRAC 0.05), not the whole movement: for a smooth,
   // bell-shaped speed profile that is ~0.6 of it (cosine 0.65, minimum-jerk ~0.55). 0.6 s of
   // movement is ~0.36–0.39 s of transit; 0.4 s keeps a 1 s controlled lift (0.65 s) well clear.
   concentricMinS: 0.4,
-  // ref: DESIGN.md §4 "down < 0.8 s" of movement → ~0.5 s of 10 %–95 % transit (as
+  // ref: docs/design.md#form-rules "down < 0.8 s" of movement → ~0.5 s of 10 %–95 % transit (as
   // concentricMinS); guide "avoiding momentum or swinging" (letting the cable pull the leg back).
   eccentricMinS: 0.5,
-  // ref: DESIGN.md §4 "> 300°/s": a controlled 40° kick in 1 s peaks near 60–100°/s; smoothed
+  // ref: docs/design.md#form-rules "> 300°/s": a controlled 40° kick in 1 s peaks near 60–100°/s; smoothed
   // landmark jitter stays far below 300°/s.
   angularVelocityMaxDegS: 300,
-  // ref: DESIGN.md §4 "torso range > 10°", widened to 12°: a max − min range of a signal with
-  // 4–8° per-frame error (DESIGN.md §2) inflates by a few degrees on its own.
+  // ref: docs/design.md#form-rules "torso range > 10°", widened to 12°: a max − min range of a signal with
+  // 4–8° per-frame error (docs/design.md#visibility-gate) inflates by a few degrees on its own.
   torsoSwayMaxDeg: 12,
 
-  // ref: guide "a strong, momentary squeeze of the gluteal muscle at the peak"; DESIGN.md §4
+  // ref: guide "a strong, momentary squeeze of the gluteal muscle at the peak"; docs/design.md#form-rules
   // "< 0.3 s" (a momentary squeeze is still ~a third of a second).
   holdMinS: 0.3,
 
-  // ref: guide "keep the pelvis level and prevent dropping or rotation"; DESIGN.md §4 "tilt > 8°",
+  // ref: guide "keep the pelvis level and prevent dropping or rotation"; docs/design.md#form-rules "tilt > 8°",
   // widened to 10° because pelvis tilt is only measurable front/oblique, where the single-camera
-  // error is over 10° off-axis (DESIGN.md §2).
+  // error is over 10° off-axis (docs/design.md#visibility-gate).
   pelvisTiltMaxDeg: 10,
 
-  // ref: DESIGN.md §4 (cues must not nag): the setup pause between reps is ~1–3 s; 2 s out of band
+  // ref: docs/design.md#cues (cues must not nag): the setup pause between reps is ~1–3 s; 2 s out of band
   // is a posture, not a glance at the screen.
   liveTorsoPersistMs: 2000,
-  // ref: DESIGN.md §2 (below the visibility gate = unknown): a second of bad view at ≥ 3 fps is
+  // ref: docs/design.md#visibility-gate (below the visibility gate = unknown): a second of bad view at ≥ 3 fps is
   // several frames, not one dropped detection.
   liveViewPersistMs: 1000,
-  // ref: issue 3 "3–30 processed fps must all work": at 3 fps one lost frame is 333 ms; 500 ms
+  // ref: docs/design.md#frame-rates, "3–30 processed fps must all work": at 3 fps one lost frame is 333 ms; 500 ms
   // tolerates one without resetting a persisting hint.
   liveNullToleranceMs: 500,
-  // ref: DESIGN.md §3 hysteresis; 3° is inside the 4–8° error, enough to stop a hint flickering at
+  // ref: docs/design.md#reps-and-phases hysteresis; 3° is inside the 4–8° error, enough to stop a hint flickering at
   // the band edge.
   liveTorsoHysteresisDeg: 3,
 
   // ref: Web Speech API default rate speaks ~150–180 words/min: a 6-word cue takes ~2–2.5 s, so a
   // 3 s gap never talks over itself.
   cueMinGapMs: 3000,
-  // ref: issue 5 "repeated only if the fault repeats across reps" (no nagging): every other rep
+  // ref: docs/rules.md#cues "repeated only if the fault repeats across reps" (no nagging): every other rep
   // while the fault persists.
   cueRepeatEveryReps: 2,
-  // ref: issue 5 "a positive cue after a clean rep": praise on every rep becomes noise; every
+  // ref: docs/rules.md#cues "a positive cue after a clean rep": praise on every rep becomes noise; every
   // third clean rep in a row (plus right after a fixed fault) keeps it meaningful.
   positiveEveryCleanReps: 3,
-  // ref: DESIGN.md §4 (cues must not nag): a set-up instruction repeated more often than every
+  // ref: docs/design.md#cues (cues must not nag): a set-up instruction repeated more often than every
   // 10 s while the lifter is already moving is nagging.
   hintRepeatMs: 10_000,
 };
 
 const RELAXED: RuleConfig = {
   ...STANDARD,
-  // ref: DESIGN.md §2 (4–8° error): relaxed accepts reps with more frames missing, for poor light.
+  // ref: docs/design.md#visibility-gate (4–8° error): relaxed accepts reps with more frames missing, for poor light.
   minRepConfidenceRatio: 0.5,
-  // ref: Neumann ~20° hip + 12°, i.e. the off-axis (> 10°) error of DESIGN.md §2.
+  // ref: Neumann ~20° hip + 12°, i.e. the off-axis (> 10°) error of docs/design.md#visibility-gate.
   kickHipExtensionMaxDeg: 32,
-  // ref: DESIGN.md §4 8° + 2°, the top of the 3–7° real-rep proxy range plus its noise.
+  // ref: docs/design.md#form-rules 8° + 2°, the top of the 3–7° real-rep proxy range plus its noise.
   archRiseMaxDeg: 10,
-  // ref: 5° standard + 2° for a less steady camera (DESIGN.md §2).
+  // ref: 5° standard + 2° for a less steady camera (docs/design.md#visibility-gate).
   personalTargetMarginDeg: 7,
-  // ref: guide "past the midline", DESIGN.md §2: flags only a thigh clearly (> 4–8° error) in front.
+  // ref: guide "past the midline", docs/design.md#visibility-gate: flags only a thigh clearly (> 4–8° error) in front.
   shortRangeMinDeg: -5,
   // ref: guide "approximately 45 degrees" ± 20°.
   torsoLeanMinDeg: 25,
   // ref: as torsoLeanMinDeg.
   torsoLeanMaxDeg: 65,
-  // ref: DESIGN.md §2: only a knee that reads at the noise floor (~4°) counts as locked.
+  // ref: docs/design.md#visibility-gate: only a knee that reads at the noise floor (~4°) counts as locked.
   kneeLockMaxDeg: 4,
-  // ref: DESIGN.md §4 20° + 5°.
+  // ref: docs/design.md#form-rules 20° + 5°.
   kneeCurlRiseMaxDeg: 25,
-  // ref: DESIGN.md §4 0.6 s movement ≈ 0.4 s transit (see standard), less one frame at 10 fps.
+  // ref: docs/design.md#form-rules 0.6 s movement ≈ 0.4 s transit (see standard), less one frame at 10 fps.
   concentricMinS: 0.3,
-  // ref: DESIGN.md §4 0.8 s movement ≈ 0.5 s transit (see standard), less one frame at 10 fps.
+  // ref: docs/design.md#form-rules 0.8 s movement ≈ 0.5 s transit (see standard), less one frame at 10 fps.
   eccentricMinS: 0.4,
-  // ref: DESIGN.md §4 300°/s + a third, for fast but controlled lifters.
+  // ref: docs/design.md#form-rules 300°/s + a third, for fast but controlled lifters.
   angularVelocityMaxDegS: 400,
-  // ref: DESIGN.md §4 10° + the upper 8° of single-camera error halved (range of noise).
+  // ref: docs/design.md#form-rules 10° + the upper 8° of single-camera error halved (range of noise).
   torsoSwayMaxDeg: 15,
   // ref: guide "momentary squeeze": two frames at 10 fps.
   holdMinS: 0.2,
-  // ref: DESIGN.md §2, off-axis error "over 10°".
+  // ref: docs/design.md#visibility-gate, off-axis error "over 10°".
   pelvisTiltMaxDeg: 12,
 };
 
 const STRICT: RuleConfig = {
   ...STANDARD,
-  // ref: DESIGN.md §2: strict judges only well-seen reps.
+  // ref: docs/design.md#visibility-gate: strict judges only well-seen reps.
   minRepConfidenceRatio: 0.8,
-  // ref: DESIGN.md §4 default 25° (20° hip + 5°, trusting a clean side view at ~4–5° error).
+  // ref: docs/design.md#form-rules default 25° (20° hip + 5°, trusting a clean side view at ~4–5° error).
   kickHipExtensionMaxDeg: 25,
-  // ref: DESIGN.md §2, inside the 3–7° real-rep range: strict wants almost no arch.
+  // ref: docs/design.md#angles, inside the 3–7° real-rep range: strict wants almost no arch.
   archRiseMaxDeg: 6,
-  // ref: DESIGN.md §2 random error ~4°, less the median over several reps.
+  // ref: docs/design.md#visibility-gate random error ~4°, less the median over several reps.
   personalTargetMarginDeg: 3,
-  // ref: DESIGN.md §4 default "< 5° past the trunk line".
+  // ref: docs/design.md#form-rules default "< 5° past the trunk line".
   shortRangeMinDeg: 5,
   // ref: guide "approximately 45 degrees" ± 10°, still above the 4–8° error of a rep mean.
   torsoLeanMinDeg: 35,
   // ref: as torsoLeanMinDeg.
   torsoLeanMaxDeg: 55,
-  // ref: DESIGN.md §4 default "< 8°".
+  // ref: docs/design.md#form-rules default "< 8°".
   kneeLockMaxDeg: 8,
-  // ref: DESIGN.md §4 20° − 5°, still twice the 4–8° error of the two readings.
+  // ref: docs/design.md#form-rules 20° − 5°, still twice the 4–8° error of the two readings.
   kneeCurlRiseMaxDeg: 15,
   // ref: guide "controlled, deliberate motion": ~0.8 s of movement up, ≈ 0.5 s of 10 %–95 %
   // transit (see standard).
   concentricMinS: 0.5,
   // ref: guide "avoiding momentum": ~1 s of movement down, ≈ 0.65 s of transit (see standard).
   eccentricMinS: 0.65,
-  // ref: DESIGN.md §4 300°/s less a sixth.
+  // ref: docs/design.md#form-rules 300°/s less a sixth.
   angularVelocityMaxDegS: 250,
-  // ref: DESIGN.md §4 default "torso range > 10°".
+  // ref: docs/design.md#form-rules default "torso range > 10°".
   torsoSwayMaxDeg: 10,
   // ref: guide "a strong, momentary squeeze": half a second.
   holdMinS: 0.5,
-  // ref: DESIGN.md §4 default "tilt > 8°".
+  // ref: docs/design.md#form-rules default "tilt > 8°".
   pelvisTiltMaxDeg: 8,
 };
 
@@ -274,15 +274,15 @@ const STRICT: RuleConfig = {
  * one module.
  */
 export const SIGNAL_LIMITS = Object.freeze({
-  // ref: DESIGN.md §2 (proxy near landmark noise): a 3-sample running median plus at least one
+  // ref: docs/design.md#angles (proxy near landmark noise): a 3-sample running median plus at least one
   // more sample is the least from which a rise can be told from one noisy frame.
   minArchSamples: 4,
-  // ref: DESIGN.md §4 "the lumbar-arch proxy rising while the hip extends": the upper half of the
+  // ref: docs/design.md#form-rules "the lumbar-arch proxy rising while the hip extends": the upper half of the
   // rep's hip travel is "extending"; below it the leg is near rest, where stance shifts move the
   // trunk without any kick.
   archWindowHipFrac: 0.5,
   // ref: least squares needs spread: under 0.5° of hip standard deviation (far inside the 4–8°
-  // single-camera error, DESIGN.md §2) a slope of arch against hip is noise.
+  // single-camera error, docs/design.md#visibility-gate) a slope of arch against hip is noise.
   hingeMinHipSdDeg: 0.5,
   // ref: a swing keeps its speed for most of a 0.3 s kick, a glitch for a frame. At the 8–10 fps
   // the app analyses, 100 ms is a single frame interval, so the "sustained" speed was one frame

@@ -1,5 +1,5 @@
 /**
- * End-of-set summary (issue 5 item 6): per-rep rows, what went well, the two or three things to
+ * End-of-set summary (docs/rules.md#set-score): per-rep rows, what went well, the two or three things to
  * fix next set (each quoting the guide), per-rule flag counts and a 0–100 score. Plain JSON-safe
  * data so the later storage / history / plots issue can keep it as part of a SetResult.
  *
@@ -22,7 +22,7 @@ import { ruleById } from './rules';
 import { finite, median, roundTo } from './stats';
 import type { RepVerdict } from './types';
 
-// ref: DESIGN.md §4 severities: a safety fault (lumbar strain, guide "increasing strain") costs
+// ref: docs/design.md#form-rules severities: a safety fault (lumbar strain, guide "increasing strain") costs
 // three times a refinement; a rep with one fault of each kind scores 40.
 export const SCORE_PENALTY_BY_SEVERITY: Readonly<Record<Exclude<Severity, 4>, number>> = Object.freeze({
   1: 10,
@@ -33,7 +33,7 @@ export const SCORE_FORMULA =
   'rep score = max(0, 100 − Σ penalty per clear flag: severity 1 → 10, 2 → 20, 3 → 30); ' +
   'set score = round(mean rep score over judged reps); reps flagged not-visible are not judged; ' +
   'borderline flags cost nothing.';
-// ref: issue 5 item 6, "the two or three things to fix next set".
+// ref: docs/rules.md#set-score, "the two or three things to fix next set".
 export const TO_FIX_MAX = 3;
 // ref: as TO_FIX_MAX: a summary read at arm's length after a set, three lines at most.
 export const WENT_WELL_MAX = 3;

@@ -1,5 +1,5 @@
 /**
- * Issue 8 item 5: no rep is lost when the lifter changes leg and facing (walking round, or a
+ * docs/trust.md#leg-changes-and-clip-ends: no rep is lost when the lifter changes leg and facing (walking round, or a
  * hard cut in the video), and a rep whose leg comes back down in the last frames counts.
  */
 import { describe, expect, it } from 'vitest';

@@ -8,7 +8,7 @@ function pct(ratio: number): string {
 
 /**
  * Not a form fault: when too little of a rep was seen, every other rule stays silent (unknown is
- * never a guess, DESIGN.md §2) and this flag tells the lifter why.
+ * never a guess, docs/design.md#visibility-gate) and this flag tells the lifter why.
  */
 export const notVisible: RuleDefinition = {
   id: 'not-visible',
