@@ -39,7 +39,8 @@ export interface StoredSet {
   repCount: number;
   /**
    * Reps seen but not counted, in order. Optional (not indexed, so the schema is unchanged):
-   * sets stored before issue 8 have none and still load.
+   * sets stored before the evidence gate (docs/trust.md#a-rep-counts-only-on-evidence) have none
+   * and still load.
    */
   rejected?: RejectedRep[];
   /** Framing problems over the set, written when it ends. Optional, as `rejected`. */
