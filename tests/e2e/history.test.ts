@@ -16,6 +16,7 @@ import { SCHEMA_V1 } from '../../src/storage/kickcheck-db';
 import { setToJson } from '../../src/storage/set-export';
 import { makeRep } from '../feedback/rep-factory';
 import { handle, openApp } from './support/app';
+import { seriousViolations } from './support/axe';
 import { launch, type Session } from './support/browser';
 import { FIXTURES } from './support/paths';
 import { makeY4m } from './support/y4m';
@@ -120,7 +121,7 @@ async function rawDb(page: Page): Promise<RawDb> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const stores = [...db.objectStoreNames];
+          const stores = Array.from({ length: db.objectStoreNames.length }, (_, i) => db.objectStoreNames.item(i) ?? '');
           if (!stores.includes('sets')) {
             db.close();
             resolve({ version: db.version, stores, sets: [], reps: 0 });
@@ -159,7 +160,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 describe('history in real Chromium', () => {
   it('a database written by the previous release (schema v1) is upgraded: every set and rep kept, each set given a uid, shown in History with left vs right', async () => {
-    session = await launch(baseUrl, { grantCamera: false });
+    session = await launch(baseUrl, { grantCamera: false, bypassCSP: true });
     const { page } = session;
     await writeV1Database(page, SEED);
     // The SVG page's own favicon request 404s: only the app's errors count.
@@ -201,6 +202,8 @@ describe('history in real Chromium', () => {
     await page.getByTestId('filter-from').dispatchEvent('change');
     await expect.poll(async () => rows(page).count()).toBe(3);
     await shoot(page, 'history');
+    const violations = await seriousViolations(page);
+    expect(violations, `history screen: ${JSON.stringify(violations)}`).toEqual([]);
     await page.getByTestId('left-right').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'left-right-1280x800.png') });
     expect(session.consoleErrors).toEqual([]);
