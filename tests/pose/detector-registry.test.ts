@@ -78,3 +78,20 @@ describe('detector registry', () => {
     }
   });
 });
+
+describe("the worker's adapter reads the registry", () => {
+  it.each(DETECTOR_IDS)('%s asks the model source for exactly its registry files', async (id) => {
+    const { createPoseEstimator } = await import('../../workers/detector');
+    const asked: string[] = [];
+    // A source whose files never load: the adapter names them, then the load fails, so nothing
+    // is downloaded or compiled.
+    const failing = (name: string) => {
+      asked.push(name);
+      return { load: async () => Promise.reject(new Error(`not loaded: ${name}`)) };
+    };
+    await expect(createPoseEstimator(id, failing)).rejects.toThrow(/not loaded/);
+    const expected = (Object.values(DETECTORS[id].models) as string[]).map((m) => `${m}.json`);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(asked.sort()).toEqual(expected.sort());
+  });
+});
