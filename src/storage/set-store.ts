@@ -34,13 +34,29 @@ function plain<T>(value: T): T {
 
 export class SetStore {
   readonly #db: KickCheckDb;
+  readonly #listeners = new Set<() => void>();
 
   constructor(name = DB_NAME) {
     this.#db = new KickCheckDb(name);
   }
 
+  /**
+   * Calls `listener` after a set starts or ends here (an open History refreshes); returns the
+   * unsubscribe. Only this page's writes are seen: another tab's are read on the next load.
+   */
+  onSetsChanged(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #changed(): void {
+    for (const listener of this.#listeners) listener();
+  }
+
   async beginSet(meta: Pick<StoredSet, 'source' | 'detector'>, startedAtMs: number): Promise<number> {
-    return this.#db.sets.add({ ...meta, uid: newSetUid(), startedAt: new Date(startedAtMs).toISOString(), endedAt: null, repCount: 0 });
+    const id = await this.#db.sets.add({ ...meta, uid: newSetUid(), startedAt: new Date(startedAtMs).toISOString(), endedAt: null, repCount: 0 });
+    this.#changed();
+    return id;
   }
 
   async addRep(setId: number, rep: RepMetrics, flags: string[] = []): Promise<void> {
@@ -63,6 +79,7 @@ export class SetStore {
   async endSet(setId: number, endedAtMs: number, framing?: readonly FramingRange[]): Promise<void> {
     const ended = { endedAt: new Date(endedAtMs).toISOString() };
     await this.#db.sets.update(setId, framing ? { ...ended, framing: plain([...framing]) } : ended);
+    this.#changed();
   }
 
   async getSet(setId: number): Promise<StoredSet | undefined> {
@@ -88,6 +105,7 @@ export class SetStore {
     await this.#db.transaction('rw', this.#db.sets, async () => {
       for (const set of sets) await this.#db.sets.update(set.id, { endedAt });
     });
+    if (sets.length > 0) this.#changed();
     return { closed: sets.length, empty: sets.filter((s) => s.repCount === 0).length };
   }
 

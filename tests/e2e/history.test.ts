@@ -330,10 +330,15 @@ describe('history in real Chromium', () => {
     // The default detector (BlazePose Full), as a new user has it; the set starts with the first rep.
     await page.getByTestId('start-camera').click();
     await expect.poll(() => handle(page, (k) => k.reps.length), { timeout: 150_000, interval: 500 }).toBeGreaterThanOrEqual(1);
+    // History open while the set is recorded: the set shows as recording, then as ended.
+    await openHistory(page);
+    await expect.poll(async () => rows(page).first().textContent()).toMatch(/recording…/);
     await page.getByTestId('set-toggle').click();
     await expect.poll(() => handle(page, (k) => k.setStatus)).toBe('done');
     const counted = await handle(page, (k) => k.reps.length);
     await handle(page, (k) => k.flushed());
+    await expect.poll(async () => rows(page).first().textContent()).not.toMatch(/recording…/);
+    expect(await rows(page).first().getByTestId('delete-set').count()).toBe(1);
     await page.getByTestId('stop').click();
     await page.reload();
     await page.waitForFunction(() => '__kickcheck' in globalThis);
