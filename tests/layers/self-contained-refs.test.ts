@@ -1,6 +1,7 @@
 /**
- * A clone of this repository explains itself: no source file points at the design notes outside
- * it or at an issue-tracker number, and every `docs/<page>.md#<section>` it names exists.
+ * A clone of this repository explains itself: no source file or docs page points at the design
+ * notes outside it or at an issue-tracker number, and every `docs/<page>.md#<section>` a source
+ * names (and every link between docs pages) exists.
  * Design facts the code cites live in docs/ (docs/design.md and the topic pages).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -38,6 +39,7 @@ const NOT_YET_REWRITTEN: readonly string[] = [
   'tests/e2e/layout.test.ts',
   'tests/e2e/node-browser-parity.test.ts',
   'tests/e2e/summary-plots.test.ts',
+  'docs/rules.md',
 ];
 
 /**
@@ -66,6 +68,14 @@ function sourceFiles(): string[] {
     }
   }
   return out.map((path) => relative(REPO_ROOT, path)).sort();
+}
+
+/** The docs pages themselves: they must not point outside either. */
+function docsPages(): string[] {
+  return readdirSync(join(REPO_ROOT, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`)
+    .sort();
 }
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
@@ -99,12 +109,13 @@ function outsideReferences(text: string): string[] {
 }
 
 describe('self-contained references', () => {
-  const files = sourceFiles();
+  const files = [...sourceFiles(), ...docsPages()];
   const texts = new Map(files.map((file) => [file, readFileSync(join(REPO_ROOT, file), 'utf8')]));
 
   it('finds the sources it checks', () => {
     expect(files.length).toBeGreaterThan(100);
     expect(files).toContain('src/pose/types.ts');
+    expect(files).toContain('docs/design.md');
   });
 
   it('no source names the design notes outside the repository or an issue number', () => {
@@ -144,6 +155,25 @@ describe('self-contained references', () => {
         if (PAGES_BEING_WRITTEN.includes(page)) continue;
         if (anchors === null || anchors === undefined) broken.push(`${file}: docs/${page} does not exist`);
         else if (anchor !== undefined && !anchors.has(anchor)) broken.push(`${file}: docs/${page}#${anchor} is not a section`);
+      }
+    }
+    expect(links).toBeGreaterThan(0);
+    expect(broken).toEqual([]);
+  });
+
+  it('every link between docs pages lands on a page and section that exist', () => {
+    const broken: string[] = [];
+    let links = 0;
+    for (const page of docsPages()) {
+      const text = texts.get(page) ?? '';
+      for (const m of text.matchAll(/\]\((?:\.\/)?([\w-]+\.md)?(?:#([\w-]+))?\)/g)) {
+        const target = m[1] ?? page.slice('docs/'.length);
+        const anchor = m[2];
+        if (m[1] === undefined && anchor === undefined) continue;
+        links += 1;
+        const markdown = texts.get(`docs/${target}`);
+        if (markdown === undefined) broken.push(`${page}: ${target} does not exist`);
+        else if (anchor !== undefined && !headingAnchors(markdown).has(anchor)) broken.push(`${page}: ${target}#${anchor} is not a section`);
       }
     }
     expect(links).toBeGreaterThan(0);
