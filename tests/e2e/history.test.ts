@@ -203,7 +203,13 @@ describe('history in real Chromium', () => {
     await expect.poll(async () => rows(page).count()).toBe(3);
     await shoot(page, 'history');
     const violations = await seriousViolations(page);
-    expect(violations, `history screen: ${JSON.stringify(violations)}`).toEqual([]);
+    expect(violations, `history screen, dark theme: ${JSON.stringify(violations)}`).toEqual([]);
+    await page.getByRole('button', { name: /switch to light theme/i }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    const light = await seriousViolations(page);
+    expect(light, `history screen, light theme: ${JSON.stringify(light)}`).toEqual([]);
+    await page.getByTestId('history').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'history-light-1280x800.png') });
     await page.getByTestId('left-right').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'left-right-1280x800.png') });
     expect(session.consoleErrors).toEqual([]);
@@ -220,6 +226,8 @@ describe('history in real Chromium', () => {
     await rows(page).first().getByTestId('delete-set').click();
     await expect.poll(async () => rows(page).count()).toBe(2);
     expect((await rawDb(page)).sets).toHaveLength(2);
+    // Focus went to Undo with the row: Enter there undoes.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('undo');
     expect(await page.getByTestId('undo-toast').textContent()).toMatch(/deleted/);
     await page.getByTestId('undo').click();
     await expect.poll(async () => rows(page).count()).toBe(3);
