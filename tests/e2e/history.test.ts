@@ -1,5 +1,5 @@
 /**
- * Issue 10 items 3–5 in real Chromium with real IndexedDB: a database written by the previous
+ * History, import and storage (docs/design.md#after-the-set) in real Chromium with real IndexedDB: a database written by the previous
  * release (Dexie schema v1) is upgraded and shown in History; delete with undo; a set found after
  * a reload; "Export all" imported into a fresh profile (and again: nothing added); a single-set
  * export imported; a hostile file refused with nothing changed; "Delete all my data"; and a set

@@ -34,8 +34,6 @@ const NOT_YET_REWRITTEN: readonly string[] = [
   'scripts/bench.mjs',
   'scripts/measure-signal-noise.ts',
   'src/feedback/signal-noise.ts',
-  'src/ui/history/HistoryPanel.svelte',
-  'tests/e2e/history.test.ts',
   'tests/e2e/layout.test.ts',
   'tests/e2e/node-browser-parity.test.ts',
   'tests/e2e/summary-plots.test.ts',
