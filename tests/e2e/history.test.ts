@@ -14,6 +14,7 @@ import type { RepMetrics } from '../../src/analysis/types';
 import { clearFlags, evaluateRep, summarizeSet } from '../../src/feedback';
 import { SCHEMA_V1 } from '../../src/storage/kickcheck-db';
 import { setToJson } from '../../src/storage/set-export';
+import { parseExport } from '../../src/storage/set-import';
 import { makeRep } from '../feedback/rep-factory';
 import { handle, openApp } from './support/app';
 import { seriousViolations } from './support/axe';
@@ -354,5 +355,13 @@ describe('history in real Chromium', () => {
     await expect.poll(async () => rows(page).count()).toBe(1);
     expect(Number((await page.getByTestId('history-set-count').first().textContent())?.match(/\d+/)?.[0])).toBe(counted);
     await shoot(page, 'history-recorded');
+    // The full export of a really recorded set passes the import's strict schema.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-all').click()]);
+    const file = join(workDir, 'recorded-export.json');
+    await download.saveAs(file);
+    const parsed = parseExport(readFileSync(file, 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.sets).toHaveLength(1);
+    expect(parsed.sets[0]!.reps).toHaveLength(counted);
   });
 });

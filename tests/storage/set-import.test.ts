@@ -4,11 +4,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createKickbackAnalyzer } from '../../src/analysis/kickback-analyzer';
 import type { RepMetrics } from '../../src/analysis/types';
 import { evaluateRep, summarizeSet } from '../../src/feedback';
 import { historyToJson, setToJson, type HistoryExport, type SetExport } from '../../src/storage/set-export';
 import { IMPORT_MAX_BYTES, REPS_MAX, parseExport } from '../../src/storage/set-import';
 import type { SetSeries } from '../../src/storage/set-series';
+import { generateKickbackSet } from '../../src/synthetic';
 import { makeRep } from '../feedback/rep-factory';
 
 function v1File(reps: RepMetrics[] = [makeRep({ index: 1 }), makeRep({ index: 2, peakHipExtensionDeg: 40 }, { startMs: 5000 })]): SetExport {
@@ -55,6 +57,18 @@ describe('import: files the app wrote', () => {
     // The same file gives the same uid (a second import finds it).
     const again = parseExport(JSON.stringify(file));
     expect(again.ok && again.sets[0]!.uid).toBe(set.uid);
+  });
+
+  it('reads what the analyser really produces (a synthetic set through the real analyser): the strict schema knows every field', () => {
+    const analyzer = createKickbackAnalyzer();
+    for (const frame of generateKickbackSet({}).frames) analyzer.push(frame);
+    const reps = [...analyzer.reps];
+    expect(reps.length).toBeGreaterThan(0);
+    const verdicts = reps.map((r) => evaluateRep(r));
+    const text = setToJson({ exportedAt: '2026-12-01T10:00:00.000Z', source: 'file', detector: null, summary: summarizeSet(reps, verdicts), reps, verdicts, rejected: [...analyzer.rejected], framing: [...analyzer.framing] });
+    const result = parseExport(text);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.sets[0]!.reps.map((r) => r.rep)).toEqual(JSON.parse(JSON.stringify(reps)));
   });
 
   it('reads the full export (v2) with uids, flags and series; an open set comes back closed', () => {
