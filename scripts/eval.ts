@@ -190,10 +190,16 @@ function evaluateVariants(labels: Record<string, ClipLabel>): VariantReport {
 function runVariantEval(args: EvalArgs, labels: Record<string, ClipLabel>): void {
   const report = evaluateVariants(labels);
   const summary = variantTotals(report.cases);
-  const all = report.agreement.reduce((a, g) => ({ base: a.base + g.baseReps, agreed: a.agreed + g.agreed }), { base: 0, agreed: 0 });
+  const all = report.agreement.reduce((a, g) => ({ base: a.base + g.baseReps, matched: a.matched + g.matched, agreed: a.agreed + g.agreed }), { base: 0, matched: 0, agreed: 0 });
   const overall = all.base === 0 ? null : Number((all.agreed / all.base).toFixed(3));
+  const overallCountedBoth = all.matched === 0 ? null : Number((all.agreed / all.matched).toFixed(3));
+  // What the coach still says on the base clips: clear flags (cues) on the base reps of the clips
+  // the agreement is measured on, so a band that only makes everything borderline shows here.
+  const baseCases = report.cases.filter((c) => c.variant === 'base' && c.repFlags.length > 0 && !c.clip.startsWith('synthetic/'));
+  const baseReps = baseCases.flatMap((c) => c.repFlags);
+  const clearOnBase = { reps: baseReps.length, clearFlags: baseReps.reduce((n, r) => n + r.clearFlags.length, 0), repsWithClearFlag: baseReps.filter((r) => r.clearFlags.length > 0).length };
   if (args.json) {
-    console.log(JSON.stringify({ source: 'variant-fixtures', cases: report.cases, totals: summary, verdictAgreement: { overall, perVariant: report.agreement }, missing: report.missing }, null, 2));
+    console.log(JSON.stringify({ source: 'variant-fixtures', cases: report.cases, totals: summary, verdictAgreement: { overall, overallCountedBoth, agreed: all.agreed, baseReps: all.base, matched: all.matched, clearOnBase, perVariant: report.agreement }, missing: report.missing }, null, 2));
     return;
   }
   printVariantTable(report.cases);
@@ -207,7 +213,14 @@ function runVariantEval(args: EvalArgs, labels: Record<string, ClipLabel>): void
     `Naive relative counter (src/node/naive-counter.ts): exact ${percent(summary.naiveExactRate)}, at-most held ${percent(summary.naiveAtMostRate)}, ` +
       `invented reps ${summary.naiveInventedReps} (in ${summary.naiveCasesWithInventedReps} cases).`,
   );
-  console.log(`\nverdict agreement with the base clip (clear flags, reps matched by peak time): overall ${percent(overall)} of ${all.base} base reps`);
+  console.log(
+    `\nverdict agreement with the base clip (clear flags, reps matched by peak time): overall ${percent(overall)} (${all.agreed} of ${all.base} base reps; ` +
+      `a rep the variant did not count disagrees), ${percent(overallCountedBoth)} of the ${all.matched} counted on both`,
+  );
+  console.log(
+    `clear flags on the ${clearOnBase.reps} base reps (what the coach cues): ${clearOnBase.clearFlags}, on ${clearOnBase.repsWithClearFlag} reps; ` +
+      `borderline flags (within the measured noise band, docs/rules.md) are not cues`,
+  );
   for (const g of report.agreement) console.log(`  ${g.variant.padEnd(9)} ${g.agreed}/${g.baseReps} agreed (${g.matched} matched)  ${percent(g.rate)}`);
   if (report.missing.length > 0) {
     const byVariant = new Map<string, number>();

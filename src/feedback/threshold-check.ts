@@ -23,11 +23,11 @@ export type Standing = 'clear-fail' | 'borderline' | 'clear-pass';
 
 /**
  * `excess` is how far the reading is past the threshold on the failing side (negative = on the
- * passing side). Borderline when |excess| < multiple · σ. With σ = 0 this is the plain
- * comparison: fail only strictly past the threshold.
+ * passing side). Borderline when |excess| < multiple · noiseBand. With a band of 0 this is the
+ * plain comparison: fail only strictly past the threshold.
  */
-export function standingOf(excess: number, sigma: number, multiple: number = BORDERLINE_NOISE_MULTIPLE): Standing {
-  const band = Math.max(0, multiple * sigma);
+export function standingOf(excess: number, noiseBand: number, multiple: number = BORDERLINE_NOISE_MULTIPLE): Standing {
+  const band = Math.max(0, multiple * noiseBand);
   if (excess > 0 && excess >= band) return 'clear-fail';
   if (excess > -band) return 'borderline';
   return 'clear-pass';
@@ -45,11 +45,11 @@ function format(value: number, unit: ConfigUnit): string {
   return `${Math.round(value)} ${unit}`;
 }
 
-function formatNoise(sigma: number, unit: ConfigUnit): string {
+function formatNoise(band: number, unit: ConfigUnit): string {
   // Noise below the display step would read "±0 s"; give it one more digit.
-  if (unit === 's') return `${sigma < 0.1 ? sigma.toFixed(2) : sigma.toFixed(1)} s`;
-  if (unit === 'deg' && sigma < 1) return `${sigma.toFixed(1)}°`;
-  return format(sigma, unit);
+  if (unit === 's') return `${band < 0.1 ? band.toFixed(2) : band.toFixed(1)} s`;
+  if (unit === 'deg' && band < 1) return `${band.toFixed(1)}°`;
+  return format(band, unit);
 }
 
 interface Scored {
@@ -75,7 +75,7 @@ export function judgeChecks(
   for (const check of checks) {
     if (check.measured === null) continue;
     const excess = excessOf(check, check.measured);
-    scored.push({ check, measured: check.measured, excess, standing: standingOf(excess, noise[check.measure].sigma) });
+    scored.push({ check, measured: check.measured, excess, standing: standingOf(excess, noise[check.measure].band) });
   }
   const fails = scored.filter((s) => s.standing === 'clear-fail');
   const relative = (s: Scored): number => (s.check.threshold > 0 ? s.excess / s.check.threshold : s.excess);
@@ -94,15 +94,15 @@ export function judgeChecks(
   if (chosenFail !== undefined) return flagOf(chosenFail, chosenFail.check.message(chosenFail.measured, chosenFail.check.threshold), false);
   const close = scored
     .filter((s) => s.standing === 'borderline')
-    .map((s) => ({ ...s, z: s.excess / Math.max(noise[s.check.measure].sigma, Number.MIN_VALUE) }))
+    .map((s) => ({ ...s, z: s.excess / Math.max(noise[s.check.measure].band, Number.MIN_VALUE) }))
     .sort((a, b) => b.z - a.z)[0];
   if (close === undefined) return PASS;
   const { check, measured } = close;
-  const { sigma, label } = noise[check.measure];
+  const { band, label } = noise[check.measure];
   return flagOf(
     close,
     `Close to the limit: ${label} ${format(measured, check.unit)} against ${format(check.threshold, check.unit)} ` +
-      `(within the ±${formatNoise(sigma, check.unit)} measurement noise), so not coached.`,
+      `(within the ±${formatNoise(band, check.unit)} measurement noise), so not coached.`,
     true,
   );
 }

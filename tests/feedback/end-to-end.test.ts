@@ -22,7 +22,12 @@ import {
   type RuleId,
 } from '../../src/feedback';
 import { DEFAULT_KICKBACK_SET, generateKickbackSet, type KickbackSetOptions } from '../../src/synthetic';
-import { sigmaOf } from './noise-factory';
+import { MIN_PEAK_HIP_EXTENSION_DEG } from '../../src/analysis/hip-extension-gate';
+import { NO_NOISE, sigmaOf } from './noise-factory';
+
+// The trunk-lean arch proxy reads an injected arch a few degrees short (smoothing, the peak frame):
+// an arch this much past threshold + band still reads past the band.
+const ARCH_LOSS_DEG = 4;
 
 const c = RULE_PRESETS.standard;
 
@@ -45,15 +50,32 @@ const FAULTS: [RuleId, string, Partial<KickbackSetOptions>][] = [
   ['kick-too-high', 'range past the hip joint', { romDeg: c.kickHipExtensionMaxDeg + 10 - (D.restThighDeg - D.torsoLeanDeg) }],
   // Past the arch threshold by more than the proxy's noise, so the flag is clear; not much more,
   // since with the trunk-lean proxy an arch also widens the torso range (momentum, docs/rules.md).
-  ['kick-too-high', 'back arching at the top', { archDeg: c.archRiseMaxDeg + sigmaOf('archRiseDeg') + 1.5 }],
-  ['short-range', 'thigh stops before the trunk line', { romDeg: c.shortRangeMinDeg - sigmaOf('peakHipExtensionDeg') - 3 - (D.restThighDeg - D.torsoLeanDeg) }],
+  ['kick-too-high', 'back arching at the top', { archDeg: c.archRiseMaxDeg + sigmaOf('archRiseDeg') + ARCH_LOSS_DEG }],
+  // A clear short range lies between the noise band below the threshold and the hip-extension
+  // gate (a peak under −5° is not a kickback at all): a quarter of the way up from the gate, as
+  // the analyser reads the synthetic peak up to 0.7° high.
+  ['short-range', 'thigh stops before the trunk line', { romDeg: MIN_PEAK_HIP_EXTENSION_DEG + (c.shortRangeMinDeg - sigmaOf('peakHipExtensionDeg') - MIN_PEAK_HIP_EXTENSION_DEG) / 4 - (D.restThighDeg - D.torsoLeanDeg) }],
   ['torso-lean', 'standing too upright', { torsoLeanDeg: c.torsoLeanMinDeg - 15, restThighDeg: c.torsoLeanMinDeg - 15 - 23 }],
   ['torso-lean', 'folded too flat', { torsoLeanDeg: c.torsoLeanMaxDeg + 20, restThighDeg: c.torsoLeanMaxDeg + 20 - 23 }],
   ['knee-curl', 'knee bending as the leg lifts', { kneeCurlDeg: c.kneeCurlRiseMaxDeg + 15 }],
-  ['locked-knee', 'straight working leg', { kneeFlexionDeg: 0 }],
   ['momentum', 'kicking up fast', { concentricS: 0.3 }],
   ['momentum', 'dropping the leg', { eccentricS: 0.4 }],
 ];
+
+describe('a straight working leg: judged, but within the knee reading\'s noise of the limit', () => {
+  it('is reported close to the limit (not coached) on every rep, and is a clear locked-knee flag without the band', () => {
+    // The knee bend at the peak moves 8° between camera setups in 1 case of 5 (signal-noise.ts),
+    // more than the 6° limit itself: a straight knee (0°) cannot be told clearly from a soft bend.
+    expect(sigmaOf('kneeFlexionAtPeakDeg')).toBeGreaterThan(c.kneeLockMaxDeg);
+    const { reps, expectedReps } = analyse({ kneeFlexionDeg: 0, noisePx: 1 });
+    expect(reps).toHaveLength(expectedReps);
+    for (const rep of reps) {
+      expect(clearIds(rep)).toEqual([]);
+      expect(evaluateRep(rep, c).flags.filter((f) => f.borderline).map((f) => f.ruleId)).toEqual(['locked-knee']);
+      expect(evaluateRep(rep, c, { noise: NO_NOISE }).flags.filter((f) => !f.borderline).map((f) => f.ruleId)).toEqual(['locked-knee']);
+    }
+  });
+});
 
 describe('each injected fault raises its flag, alone, on every rep', () => {
   it.each(FAULTS)('%s: %s', (rule, _name, fault) => {

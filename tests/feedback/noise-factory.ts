@@ -5,9 +5,10 @@
 import { NOISY_SIGNALS, SIGNAL_NOISE, type NoisySignal, type SignalNoiseTable } from '../../src/feedback';
 
 export const NO_NOISE: SignalNoiseTable = Object.freeze(
-  Object.fromEntries(NOISY_SIGNALS.map((s) => [s, { ...SIGNAL_NOISE[s], sigma: 0, frameIntervals: 0 }])),
+  Object.fromEntries(NOISY_SIGNALS.map((s) => [s, { ...SIGNAL_NOISE[s], sigma: 0, band: 0, frameIntervals: 0 }])),
 ) as unknown as SignalNoiseTable;
 
+/** The borderline half-width the rules use for a signal (SignalNoise.band). */
 export function sigmaOf(signal: NoisySignal): number {
-  return SIGNAL_NOISE[signal].sigma;
+  return SIGNAL_NOISE[signal].band;
 }

@@ -73,15 +73,16 @@ describe('docs/rules.md', () => {
     expect(Number((row ?? '').split('|')[2]?.trim())).toBe(value);
   });
 
-  it.each(NOISY_SIGNALS)('noise row for %s carries the table\'s unit and σ', (signal) => {
+  it.each(NOISY_SIGNALS)('noise row for %s carries the table\'s unit, σ and band', (signal) => {
     const row = doc.split('\n').find((line) => line.startsWith(`| noise | \`${signal}\` |`));
     expect(row, `no noise row for ${signal}`).toBeDefined();
     const cells = (row ?? '').split('|').map((s) => s.trim());
-    // cells: '', 'noise', signal, unit, σ, n reps, rules, source, ''
+    // cells: '', 'noise', signal, unit, σ, band, n reps, rules, source, ''
     expect(cells[3]).toBe(SIGNAL_NOISE[signal].unit);
     expect(Number(cells[4])).toBe(SIGNAL_NOISE[signal].sigma);
-    expect(Number.isInteger(Number(cells[5]))).toBe(true);
-    expect((cells[7] ?? '').length).toBeGreaterThan(5);
+    expect(Number(cells[5])).toBe(SIGNAL_NOISE[signal].band);
+    expect(Number.isInteger(Number(cells[6]))).toBe(true);
+    expect((cells[8] ?? '').length).toBeGreaterThan(5);
   });
 
   it('states the borderline multiple the code uses', () => {
