@@ -118,6 +118,8 @@ describe('SetSummaryPanel with a recorded set', () => {
     const withRec = render(SetSummaryPanel, { props: { ...props, recording: recording() } }).body;
     expect(withRec).toContain('data-testid="replay"');
     expect(withRec).toContain('data-testid="replay-scrubber"');
+    // The replay's clock shows tenths: a rep lasts a couple of seconds.
+    expect(withRec).toMatch(/0:00\.0 \/ 0:07\.0/);
     expect(withRec.match(/data-testid="plot-/g)?.length).toBe(4);
     expect(withRec).toContain('data-testid="rep-pick-2"');
     const without = render(SetSummaryPanel, { props }).body;
