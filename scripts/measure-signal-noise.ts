@@ -9,7 +9,7 @@
  * share of |d| beyond 2σ (≈ 5 % for a normal spread), and for time signals the share of |d|
  * within one frame interval.
  *
- * It also prints verdict agreement (issue 8 item 7: the share of base reps whose clear flags are
+ * It also prints verdict agreement (docs/design.md#hard-variants: the share of base reps whose clear flags are
  * the same on a nuisance variant), per variant, over all base reps (a rep the variant did not
  * count disagrees) and over the reps counted on both sides; judged with no noise band and with
  * SIGNAL_NOISE; then every remaining disagreement with its cause.
@@ -46,7 +46,7 @@ import { listArg, parseScriptArgs, type CliOptions } from '../src/node/cli-args'
 
 const VARIANTS_DIR = join(REPO_ROOT, 'tests', 'fixtures', 'variants');
 const DETECTOR = 'blazepose-full';
-// ref: issue 8 item 7, "nuisance variant (mirror, scale, quality; not speed, which changes tempo)";
+// ref: docs/design.md#hard-variants, "nuisance variant (mirror, scale, quality; not speed, which changes tempo)";
 // src/node/clip-variants.ts marks these four `nuisance`.
 const DEFAULT_NUISANCE = ['mirror', 'far', 'w320', 'webcam15'];
 // ref: 10 fps, the analysis rate of the variant fixtures (src/node/variant-fixture.ts ANALYSIS_FPS).
@@ -62,7 +62,7 @@ const MAD_TO_SIGMA = 1.4826;
 const BAND_QUANTILE = 0.8;
 // ref: a conventional 90 % prediction interval, printed to show the tails.
 const TAIL_QUANTILE = 0.9;
-// ref: below 5 paired reps a spread is not a spread; signal-noise.ts then keeps the DESIGN.md §2 fallback.
+// ref: below 5 paired reps a spread is not a spread; signal-noise.ts then keeps the angle-error fallback (docs/design.md#visibility-gate).
 const MIN_SAMPLES = 5;
 /**
  * The smallest σ worth a band, by unit: the resolution a lifter is shown (messages round to 1°),

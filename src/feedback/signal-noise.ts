@@ -10,7 +10,7 @@
  *   readings in 5 stay within. The spread is heavy-tailed (17–33 % of |d| lie beyond 2σ per
  *   signal, 5 % for a normal spread), so σ covers only the typical change: with a band of σ a
  *   clear flag on one setup was a clear pass on another for 5 of 24 matched reps (the verdict
- *   flipped with the camera, which issue 8 item 7 forbids); with the 80th percentile for 2. With
+ *   flipped with the camera, which docs/trust.md#verdicts-near-a-threshold forbids); with the 80th percentile for 2. With
  *   ~24 pairs the 80th percentile rests on the 5 largest differences; the 90th would rest on 2–3
  *   (one or two reps of one re-encode), and as a band it leaves 2 of the base clips' 7 flags
  *   clear against 4 (docs/rules.md, "Borderline flags", has the whole comparison).
@@ -78,13 +78,13 @@ export const TIME_SIGNAL_FRAME_INTERVALS = 1;
 // kick were counted): src/state/history-asymmetry.ts and its tests build on it, so it moves with
 // them; the current σ is quoted beside it and printed by measure-noise. Below the resolution a
 // lifter is shown (1°, half a 10 fps frame = 0.05 s) the floor is used; where fewer than 5 pairs
-// had the signal, the DESIGN.md §2 fallback.
+// had the signal, the fallback from the angle error (docs/design.md#visibility-gate).
 export const SIGNAL_NOISE: SignalNoiseTable = Object.freeze({
   // ref: measure-noise, 24 pairs (4 clips): q80 3.62°, q90 6.83°, σ now 2.63° (dosipov read 33° on
   // the base, 27° on webcam15 and 40° mirrored; curvelog's second rep 22° on the base, 34° on webcam15).
   peakHipExtensionDeg: noise(1.9, 3.6, 'deg', 'hip extension'),
   // ref: measure-noise, 24 pairs (4 clips), the trunk-lean arch proxy: q80 1.45°, q90 3.06°. σ is
-  // the DESIGN.md §2 fallback (proxy b 3–7°) kept from when only 4 pairs had the signal; now 0.76°.
+  // the docs/design.md#angles fallback (proxy b 3–7°) kept from when only 4 pairs had the signal; now 0.76°.
   archRiseDeg: noise(4, 1.4, 'deg', 'back-arch rise'),
   // ref: measure-noise, 24 pairs (4 clips): σ 0.71° (floored at the 1° display step), q80 3.44°,
   // q90 3.93° (donkey_kick_cgi_kinkatsu reads 57° on the base, 61–64° mirrored, far and w320;
@@ -112,7 +112,7 @@ export const SIGNAL_NOISE: SignalNoiseTable = Object.freeze({
   // ref: measure-noise, 24 pairs (4 clips): σ 0.052 s, q80 0.075 s, q90 0.134 s; 83 % of pairs
   // within one frame interval.
   holdS: noise(0.05, 0.08, 's', 'hold at the top', TIME_SIGNAL_FRAME_INTERVALS),
-  // ref: DESIGN.md §2 fallback for off-axis readings (over 10° error off-axis, halved because the
+  // ref: docs/design.md#visibility-gate fallback for off-axis readings (over 10° error off-axis, halved because the
   // rise from the rep's own start cancels the shared part), for σ and band alike: measure-noise
   // had fewer than 5 pairs, since no development clip shows the hip line before the lift (the
   // oblique reads of the real side-view clip come only while the thigh is high).

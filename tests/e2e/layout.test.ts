@@ -1,5 +1,5 @@
 /**
- * Issue 10 item 6 in real Chromium: the live screen keeps the lifter's body in sight. A landscape
+ * The live screen layout (docs/design.md#after-the-set) in real Chromium: the live screen keeps the lifter's body in sight. A landscape
  * kickback clip and a portrait clip (a phone held upright) as the camera, each at 1280×800,
  * 1366×768 and 390×844: nothing the app shows (counter, timer, gauge, cue, framing) lies over the
  * picture, the cue is in large type, and on a laptop the picture and the cue fit the screen.

@@ -1,5 +1,5 @@
 /**
- * Issue 4: the command-line analyser runs in Node, so it must give what the app gives. The same
+ * docs/design.md#command-line-analyser: the command-line analyser runs in Node, so it must give what the app gives. The same
  * frames (lossless) go through the browser's pose worker and through the Node frame pipeline
  * (the same workers/frame-pipeline.ts: detector, person check, lifter lock); both PoseFrame
  * streams go through the same core and rules. Reps must match and every per-rep angle
@@ -22,7 +22,7 @@ const baseUrl = inject('baseUrl');
 const workDir = inject('workDir');
 const CLIP = 'kickback/donkey_kick_cgi_kinkatsu.mp4';
 const FPS = 15;
-const ANGLE_TOLERANCE_DEG = 1; // ref: issue 4, "both paths give the same reps and angles within 1°"
+const ANGLE_TOLERANCE_DEG = 1; // ref: docs/design.md#command-line-analyser, "the same reps and angles within 1°"
 
 /** Lifter boxes from the two sides may differ by this much, px: MultiPose on the same pixels, two wasm builds. */
 // ref: the crop is snapped to whole pixels from MultiPose keypoints, which the Node and browser

@@ -1,5 +1,5 @@
 /**
- * Issue 10 items 1-2 in real Chromium: a kickback clip as the webcam, the set ended and the
+ * Plots and replay (docs/design.md#after-the-set) in real Chromium: a kickback clip as the webcam, the set ended and the
  * camera stopped; the summary shows the four angle plots with one shaded band per counted rep,
  * the replay (skeleton drawn, no picture) stands where the frozen stage was, a rep picked in the
  * table zooms the plots and moves the replay, a click in a band picks its row, and the replay
