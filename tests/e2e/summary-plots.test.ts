@@ -109,6 +109,9 @@ describe('summary plots and replay in real Chromium', () => {
     expect(spans.length).toBe(reps);
     const [, x0, x1] = spans[0]!;
     const whole = (await plotState(page))[0]!;
+    // The whole set is in view at first: every rep band, the first from its start, the last to its end.
+    expect(whole.xMin).toBeLessThanOrEqual(spans[0]![1] + 0.01);
+    expect(whole.xMax).toBeGreaterThanOrEqual(spans.at(-1)![2] - 0.01);
     await page.getByTestId('rep-pick-1').click();
     const want = [Math.max(whole.xMin, x0 - 0.5), Math.min(whole.xMax, x1 + 0.5)];
     const zoomed = async () => (await plotState(page)).every((p) => Math.abs(p.xMin - want[0]!) < 0.02 && Math.abs(p.xMax - want[1]!) < 0.02);
