@@ -64,6 +64,7 @@ function measure(page: Page) {
     const video = document.querySelector('video')!;
     return {
       stageRight: document.querySelector('[data-testid="stage"]')!.getBoundingClientRect().right,
+      pageWidth: document.documentElement.scrollWidth,
       picture: box(picture),
       panels,
       cueFontPx: cue ? parseFloat(getComputedStyle(cue).fontSize) : null,
@@ -80,6 +81,7 @@ async function checkSizes(page: Page, name: string, wantPortrait: boolean) {
     const m = await measure(page);
     expect(m.video.h > m.video.w, `${name}: the camera's picture is ${m.video.w}x${m.video.h}`).toBe(wantPortrait);
     expect(m.stageRight, `${name} ${w}x${h}: the stage fits the width`).toBeLessThanOrEqual(w);
+    expect(m.pageWidth, `${name} ${w}x${h}: nothing to scroll sideways`).toBeLessThanOrEqual(w);
     expect(m.panels.map((p) => p.id)).toEqual(expect.arrayContaining(['rep-counter', 'set-timer', 'hip-gauge']));
     for (const p of m.panels) expect(overlaps(p.box, m.picture), `${name} ${w}x${h}: ${p.id} over the picture ${JSON.stringify(p.box)} / ${JSON.stringify(m.picture)}`).toBe(false);
     // The picture keeps a useful size: at least half the width (phone) or 40 % of the height (laptop).
