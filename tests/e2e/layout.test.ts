@@ -100,7 +100,14 @@ describe('live screen layout in real Chromium', () => {
   it('landscape camera: counter, gauge and cue around the picture at 1280×800, 1366×768 and 390×844', async () => {
     session = await launch(baseUrl, { y4m: makeY4m(join(FIXTURES, 'kickback/cable_kickback_cgi_dosipov.mp4'), workDir, { maxSeconds: 10 }) });
     const { page } = session;
+    await page.setViewportSize({ width: 1280, height: 800 });
     await openApp(page);
+    // Before the camera starts, the how-to stands on the (black) picture, not beside it.
+    const intro = (await page.getByText('Stand side-on').boundingBox())!;
+    const idlePicture = (await page.getByTestId('picture').boundingBox())!;
+    expect(intro.x).toBeGreaterThanOrEqual(idlePicture.x);
+    expect(intro.x + intro.width).toBeLessThanOrEqual(idlePicture.x + idlePicture.width + 1);
+    await page.screenshot({ path: join(SHOTS, 'e2e-layout-idle-1280x800.png') });
     await chooseDetector(page, 'movenet-lightning');
     await page.getByTestId('start-camera').click();
     await waitForFrames(page, 3);
