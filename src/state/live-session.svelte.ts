@@ -16,6 +16,8 @@ import { SetStore } from '../storage/set-store';
 import { Settings } from './settings.svelte';
 import { LiveSetLock } from './live-set-lock';
 import { pauseMessage } from './pause-message';
+import { FileProgressEstimator, type FileProgress } from './file-progress';
+import { nextFilePlaybackRate, type FilePaceOptions } from './file-pace';
 
 export type SessionStatus = 'idle' | 'starting' | 'running' | 'error';
 export type SourceKind = 'camera' | 'file';
@@ -27,11 +29,28 @@ const EMPTY_STATS: LoopStats = {
 };
 
 const STATS_INTERVAL_MS = 250;
-// ref: docs/design.md#frame-rates — the rep machine works from 3 to 30 processed fps; 15 fps keeps
-// a fast (0.5 s) concentric phase at 7+ samples, enough to place its peak within one frame.
-const FILE_MIN_ANALYSED_FPS = 15;
+/**
+ * Frames per second of a recorded video the pose model sees: the rate `npm run analyze` and
+ * `npm run eval` use. ref: src/node/analyze-clip.ts CLI_ANALYSIS_FPS — every 3rd frame of the
+ * 30 fps labelled clips (10 fps) gives the same counts as every frame on all 9, every 4th
+ * (7.5 fps) does not; docs/design.md#frame-rates: the rep machine works from 3 to 30 fps.
+ */
+const FILE_ANALYSED_FPS = 10;
 /** Browsers mute and stutter below about a tenth of normal speed. */
 const FILE_MIN_PLAYBACK_RATE = 0.1;
+/**
+ * A fast device may play a file faster than real time. ref: requestVideoFrameCallback fires at
+ * most once per display refresh (60 Hz on most screens); at 2x a 30 fps clip presents 60 frames
+ * a second, so every frame still reaches the frame loop and the 10 analysed are chosen from all.
+ */
+const FILE_MAX_PLAYBACK_RATE = 2;
+const FILE_PACE: FilePaceOptions = {
+  targetFps: FILE_ANALYSED_FPS,
+  minRate: FILE_MIN_PLAYBACK_RATE,
+  maxRate: FILE_MAX_PLAYBACK_RATE,
+  // A rate change makes Chromium's player re-buffer briefly: changes under 5 % are not worth it.
+  hysteresis: 0.05,
+};
 
 /**
  * At load the lock may still be held by this same tab's previous page (a reload): the browser
@@ -78,6 +97,8 @@ export class LiveSession {
   #pose = $state.raw<PoseFrame | null>(null);
   #cameras = $state<MediaDeviceInfo[]>([]);
   #paused = $state<PauseReason | null>(null);
+  #fileProgress = $state<FileProgress | null>(null);
+  #fileEstimator: FileProgressEstimator | null = null;
 
   detector = $state<DetectorId>('blazepose-full');
   backend = $state<BackendChoice>('auto');
@@ -148,6 +169,8 @@ export class LiveSession {
   get pauseMessage(): string | null {
     return this.#paused ? pauseMessage(this.#paused, this.#source) : null;
   }
+  /** A recorded video's analysis: part done and time left; null for the camera or before a file. */
+  get fileProgress() { return this.#fileProgress; }
   /** How each start so far ended, oldest first. */
   get runOutcomes(): readonly RunOutcome[] { return this.#outcomes; }
 
@@ -193,6 +216,8 @@ export class LiveSession {
     this.#runAbort = run;
     this.#source = source;
     this.#status = 'starting';
+    this.#fileEstimator = null;
+    this.#fileProgress = null;
     this.#error = null;
     const mine = await this.#lock.acquire(START_LOCK_WAIT_MS);
     if (run.signal.aborted) return this.#cancelled();
@@ -288,12 +313,21 @@ export class LiveSession {
     // #pacePlayback raises the rate once the inference time is measured.
     video.playbackRate = FILE_MIN_PLAYBACK_RATE;
     video.addEventListener('ended', this.#onFileEnded);
+    this.#fileEstimator = new FileProgressEstimator();
+    this.#fileEstimator.sample(0, video.duration, performance.now());
+    this.#fileProgress = this.#fileEstimator.progress;
+    // The rate is measured from the first result on (#fileTick), not across the model's warm-up.
+    this.#fileEstimator.gap();
     this.coach.resetTracking();
     await this.#run(video, true, signal);
   }
 
   /** A recorded set ends with its file: close the set so the summary shows. */
   #onFileEnded = () => {
+    if (this.#fileEstimator) {
+      this.#fileEstimator.finish();
+      this.#fileProgress = this.#fileEstimator.progress;
+    }
     this.coach.endSet();
     // Keep the last frame on screen under the skeleton: the file stays loaded until the next start.
     this.#teardown({ keepFrame: true });
@@ -402,7 +436,7 @@ export class LiveSession {
       watchdog.check(performance.now());
       this.#updatePause();
       this.#stats = this.#loop.stats();
-      if (this.#source === 'file' && !this.#paused) this.#pacePlayback(video, this.#stats);
+      if (this.#source === 'file') this.#fileTick(video, this.#stats);
     }, STATS_INTERVAL_MS);
   }
 
@@ -425,15 +459,26 @@ export class LiveSession {
   }
 
   /**
-   * A recording need not play in real time: slow it down until the detector sees at least
-   * `FILE_MIN_ANALYSED_FPS` of its frames, so reps and peaks are as well sampled as the camera
-   * allows. Timestamps are media time, so the analysis does not notice the slower playback.
+   * A file run's periodic work: the progress bar, and the playback speed. A recording need not
+   * play in real time: it plays as fast as lets the detector see `FILE_ANALYSED_FPS` of its
+   * frames a second (slower or faster than real time). Timestamps are media time, so the
+   * analysis does not notice the speed.
    */
-  #pacePlayback(video: HTMLVideoElement, stats: LoopStats): void {
-    if (stats.inferenceMs <= 0) return;
-    const affordableFps = 1000 / stats.inferenceMs;
-    const rate = Math.min(1, Math.max(FILE_MIN_PLAYBACK_RATE, affordableFps / FILE_MIN_ANALYSED_FPS));
-    if (Math.abs(video.playbackRate - rate) > 0.05) video.playbackRate = rate;
+  #fileTick(video: HTMLVideoElement, stats: LoopStats): void {
+    const estimator = this.#fileEstimator;
+    if (this.#paused) {
+      // Hidden: the time until the video plays again is not analysis time.
+      estimator?.gap();
+      return;
+    }
+    // Progress is measured from the first result on: before it, the model's warm-up says
+    // nothing about the speed of the rest.
+    if (estimator && stats.processedFrames > 0) {
+      estimator.sample(video.currentTime, video.duration, performance.now());
+      this.#fileProgress = estimator.progress;
+    }
+    const rate = nextFilePlaybackRate({ currentRate: video.playbackRate, inferenceMs: stats.inferenceMs, processedFps: stats.processedFps }, FILE_PACE);
+    if (rate !== null) video.playbackRate = rate;
   }
 
   async #onLoopError(error: unknown): Promise<void> {
@@ -510,6 +555,8 @@ export class LiveSession {
 
   async stop(): Promise<void> {
     this.#teardown();
+    // Stopped part-way: the bar would claim a run that no longer goes on.
+    if (this.#fileProgress && !this.#fileProgress.complete) this.#fileProgress = null;
     if (this.#status !== 'error') this.#status = 'idle';
     this.#syncLock();
   }
