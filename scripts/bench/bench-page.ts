@@ -5,6 +5,7 @@
 import { PoseClient } from '../../src/capture/pose-client';
 import type { DetectorId } from '../../src/pose/types';
 import type { BackendChoice } from '../../workers/backend';
+import type { PoseWorkerApi } from '../../workers/pose.worker';
 
 export interface BenchCase {
   detector: DetectorId;
@@ -110,3 +111,79 @@ async function runLock(clips: { name: string; urls: string[] }[], detector: Dete
 }
 
 (globalThis as unknown as { kickcheckLockBench: typeof runLock }).kickcheckLockBench = runLock;
+
+export interface MaskBenchRow {
+  silhouette: 'off' | 'scheduled' | 'every-frame';
+  frames: number;
+  /** Frames processed per second of wall time, back to back through the worker. */
+  processedFps: number;
+  /** Median estimate round trip, ms. */
+  medianMs: number;
+  /** Frames given the person mask (worker's count) and frames carrying a traced back. */
+  maskedFrames: number;
+  contourFrames: number;
+  error?: string;
+}
+
+/**
+ * The silhouette's cost at the live rate: the same frames (a rep at 10 fps of frame time) through
+ * the app's worker with the person mask on every frame, on the schedule (near each peak and at
+ * rest, src/geometry/back-contour-schedule.ts), and off. The worker is driven directly (not via
+ * PoseClient) so the bench can choose the silhouette mode at init.
+ */
+async function runMask(urls: string[], detector: DetectorId, intervalMs: number, modes: MaskBenchRow['silhouette'][], rounds: number): Promise<MaskBenchRow[]> {
+  const Comlink = await import('comlink');
+  const blobs = await Promise.all(urls.map(async (u) => (await fetch(u)).blob()));
+  const rows: MaskBenchRow[] = [];
+  // Rounds alternate the modes so a busy neighbour slows each alike.
+  const acc = new Map<string, { wallMs: number; frames: number; times: number[]; masked: number; contours: number; error?: string }>();
+  for (let round = 0; round < rounds; round += 1) {
+    for (const mode of modes) {
+      const a = acc.get(mode) ?? { wallMs: 0, frames: 0, times: [], masked: 0, contours: 0 };
+      acc.set(mode, a);
+      const worker = new Worker(new URL('../../workers/pose.worker.ts', import.meta.url), { type: 'module', name: 'pose-bench' });
+      const api = Comlink.wrap<PoseWorkerApi>(worker);
+      try {
+        await api.init({ detector, backend: 'wasm', modelBaseUrl: '/models/', silhouette: mode });
+        const first = await createImageBitmap(blobs[0]!);
+        await api.estimate(Comlink.transfer(first, [first]), 0);
+        await api.reset();
+        const bitmaps = await Promise.all(blobs.map((b) => createImageBitmap(b)));
+        const started = performance.now();
+        for (const [i, bitmap] of bitmaps.entries()) {
+          const t0 = performance.now();
+          const pose = await api.estimate(Comlink.transfer(bitmap, [bitmap]), i * intervalMs);
+          a.times.push(performance.now() - t0);
+          if (pose.backContour !== undefined) a.contours += 1;
+        }
+        a.wallMs += performance.now() - started;
+        a.frames += bitmaps.length;
+        const counts = await api.maskCounts();
+        // The warm-up frame was counted before reset; maskCounts runs from init.
+        a.masked += counts.peak + counts.rest + counts.background - (mode === 'off' ? 0 : 1);
+      } catch (error) {
+        a.error = String(error);
+      } finally {
+        api[Comlink.releaseProxy]();
+        worker.terminate();
+      }
+    }
+  }
+  for (const mode of modes) {
+    const a = acc.get(mode)!;
+    const sorted = [...a.times].sort((x, y) => x - y);
+    rows.push({
+      silhouette: mode,
+      frames: a.frames,
+      processedFps: a.wallMs > 0 ? (a.frames * 1000) / a.wallMs : NaN,
+      medianMs: quantile(sorted, 0.5),
+      maskedFrames: Math.max(0, a.masked),
+      contourFrames: a.contours,
+      ...(a.error === undefined ? {} : { error: a.error }),
+    });
+  }
+  document.getElementById('log')!.textContent = JSON.stringify(rows, null, 1);
+  return rows;
+}
+
+(globalThis as unknown as { kickcheckMaskBench: typeof runMask }).kickcheckMaskBench = runMask;

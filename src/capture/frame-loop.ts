@@ -87,6 +87,14 @@ export function worthMaking(nowMs: number, inFlightSinceMs: number | null, typic
   return inFlightSinceMs + typicalRoundTripMs - nowMs <= (1 + SEND_MARGIN_FRAMES) * frameIntervalMs;
 }
 
+/**
+ * Test builds only (`vite build --mode e2e`): the live bench's A/B switch, making a bitmap for
+ * every frame as before (scripts/bench-latency.ts --compare). A production build drops it.
+ */
+function everyBitmapForBench(): boolean {
+  return import.meta.env.MODE === 'e2e' && (globalThis as { __kickcheckEveryBitmap?: unknown }).__kickcheckEveryBitmap === true;
+}
+
 /** The last RECENT values with `value` added (in place: no array per frame). */
 function pushRecent(values: number[], value: number): number[] {
   if (values.length >= RECENT) values.shift();
@@ -199,7 +207,7 @@ export class FrameLoop<R> {
     const { timestampMs, restarted } = this.#clock.next(rawMs);
     if (restarted) this.#callbacks.onRestart?.();
     const inFlightSince = this.#slot.busy ? this.#inFlightSinceMs : null;
-    if (!worthMaking(now, inFlightSince, median(this.#recentRoundTripMs), median(this.#recentFrameIntervalMs))) {
+    if (!everyBitmapForBench() && !worthMaking(now, inFlightSince, median(this.#recentRoundTripMs), median(this.#recentFrameIntervalMs))) {
       this.#skipped++;
       return;
     }
