@@ -17,7 +17,7 @@ import { Settings } from './settings.svelte';
 import { LiveSetLock } from './live-set-lock';
 import { pauseMessage } from './pause-message';
 import { FileProgressEstimator, type FileProgress } from './file-progress';
-import { nextFilePlaybackRate, type FilePaceOptions } from './file-pace';
+import { FilePacer, type FilePaceOptions } from './file-pace';
 
 export type SessionStatus = 'idle' | 'starting' | 'running' | 'error';
 export type SourceKind = 'camera' | 'file';
@@ -50,6 +50,12 @@ const FILE_PACE: FilePaceOptions = {
   maxRate: FILE_MAX_PLAYBACK_RATE,
   // A rate change makes Chromium's player re-buffer briefly: changes under 5 % are not worth it.
   hysteresis: 0.05,
+  // ref: capture/rate-meter.ts measures over 2 s; 1.5 s holds 4+ results even at the slowest
+  // worker measured here (2.5 results/s, BlazePose full on wasm with the 2 cores shared).
+  windowMs: 1500,
+  minFrames: 4,
+  // A 30 fps clip whose every frame is analysed is 3x over the 10 fps target: one step closes it.
+  maxStep: 3,
 };
 
 /**
@@ -99,6 +105,7 @@ export class LiveSession {
   #paused = $state<PauseReason | null>(null);
   #fileProgress = $state<FileProgress | null>(null);
   #fileEstimator: FileProgressEstimator | null = null;
+  #filePacer: FilePacer | null = null;
 
   detector = $state<DetectorId>('blazepose-full');
   backend = $state<BackendChoice>('auto');
@@ -218,6 +225,7 @@ export class LiveSession {
     this.#status = 'starting';
     this.#fileEstimator = null;
     this.#fileProgress = null;
+    this.#filePacer = null;
     this.#error = null;
     const mine = await this.#lock.acquire(START_LOCK_WAIT_MS);
     if (run.signal.aborted) return this.#cancelled();
@@ -314,6 +322,7 @@ export class LiveSession {
     video.playbackRate = FILE_MIN_PLAYBACK_RATE;
     video.addEventListener('ended', this.#onFileEnded);
     this.#fileEstimator = new FileProgressEstimator();
+    this.#filePacer = new FilePacer(FILE_PACE);
     this.#fileEstimator.sample(0, video.duration, performance.now());
     this.#fileProgress = this.#fileEstimator.progress;
     // The rate is measured from the first result on (#fileTick), not across the model's warm-up.
@@ -469,6 +478,7 @@ export class LiveSession {
     if (this.#paused) {
       // Hidden: the time until the video plays again is not analysis time.
       estimator?.gap();
+      this.#filePacer?.gap();
       return;
     }
     // Progress is measured from the first result on: before it, the model's warm-up says
@@ -477,8 +487,15 @@ export class LiveSession {
       estimator.sample(video.currentTime, video.duration, performance.now());
       this.#fileProgress = estimator.progress;
     }
-    const rate = nextFilePlaybackRate({ currentRate: video.playbackRate, inferenceMs: stats.inferenceMs, processedFps: stats.processedFps }, FILE_PACE);
-    if (rate !== null) video.playbackRate = rate;
+    if (stats.processedFrames === 0) return;
+    const rate = this.#filePacer?.next({
+      processedFrames: stats.processedFrames,
+      mediaS: video.currentTime,
+      nowMs: performance.now(),
+      currentRate: video.playbackRate,
+      inferenceMs: stats.inferenceMs,
+    });
+    if (rate != null) video.playbackRate = rate;
   }
 
   async #onLoopError(error: unknown): Promise<void> {
