@@ -6,7 +6,11 @@ import type { FramingRange, RejectedRep, RepMetrics } from '../analysis/types';
 import type { RepVerdict, SetSummary } from '../feedback';
 import type { SetSeries } from './set-series';
 
-export const EXPORT_FORMAT_VERSION = 1;
+/**
+ * The single-set export (`kickcheck-set`). Version 2 adds the set's downsampled angle series (so
+ * an imported set's plots come back); version 1 files (no series) are still read.
+ */
+export const EXPORT_FORMAT_VERSION = 2;
 /** The full export of every stored set (the history's "Export all"); set-import.ts reads both. */
 export const HISTORY_FORMAT_VERSION = 2;
 
@@ -23,10 +27,13 @@ export interface SetExport {
   rejected: RejectedRep[];
   /** Framing problems over the set (same shape as the CLI's `framing`). */
   framing: FramingRange[];
+  /** The set's downsampled angle series (plots); null when none was kept. Never landmarks. */
+  series: SetSeries | null;
 }
 
-export function setToJson(data: Omit<SetExport, 'format' | 'version'>): string {
-  const out: SetExport = { format: 'kickcheck-set', version: EXPORT_FORMAT_VERSION, ...data };
+/** `series` may be left out (null): a set recovered after a reload has none. */
+export function setToJson(data: Omit<SetExport, 'format' | 'version' | 'series'> & { series?: SetSeries | null | undefined }): string {
+  const out: SetExport = { format: 'kickcheck-set', version: EXPORT_FORMAT_VERSION, ...data, series: data.series ?? null };
   return JSON.stringify(out, null, 2);
 }
 

@@ -1,7 +1,8 @@
 /**
  * Reading an export file back (docs/design.md#after-the-set, import), pure: text in, validated sets out, or one
  * clear sentence saying why nothing will be imported. Two formats are read:
- *   - `kickcheck-set` v1: one set, the summary's "Export JSON" (set-export.ts `setToJson`);
+ *   - `kickcheck-set` v1 and v2: one set, the summary's or a history review's "Export JSON"
+ *     (set-export.ts `setToJson`); v2 carries the set's angle series, v1 has none;
  *   - `kickcheck-history` v2: every set, the history's "Export all" (set-export.ts `historyToJson`).
  * Every object is a strict schema (valibot `strictObject`): a field the app never writes, a
  * wrong type, an array longer than the app could have written or a `__proto__` key refuses the
@@ -107,10 +108,18 @@ const repVerdict = v.strictObject({
   clean: v.boolean(),
 });
 
+const angleColumn = list(numOrNull, SERIES_MAX_SAMPLES);
+const setSeries = v.strictObject({
+  version: v.literal(1),
+  tMs: list(num, SERIES_MAX_SAMPLES),
+  angles: v.strictObject(Object.fromEntries(SERIES_ANGLES.map((a) => [a, v.optional(angleColumn)])) as Record<(typeof SERIES_ANGLES)[number], v.OptionalSchema<typeof angleColumn, undefined>>),
+  leg: v.optional(list(v.nullable(side), SERIES_MAX_SAMPLES)),
+});
+
 /** `kickcheck-set` v1. Its `summary` is derived from the reps and verdicts, so it is checked to be an object and then not read. */
 const setFileV1 = v.strictObject({
   format: v.literal('kickcheck-set'),
-  version: v.literal(EXPORT_FORMAT_VERSION),
+  version: v.literal(1),
   exportedAt: iso,
   source: v.picklist(['camera', 'file']),
   detector: v.nullable(v.pipe(v.string(), v.maxLength(64))),
@@ -121,12 +130,11 @@ const setFileV1 = v.strictObject({
   framing: list(framingRange, RANGES_MAX),
 });
 
-const angleColumn = list(numOrNull, SERIES_MAX_SAMPLES);
-const setSeries = v.strictObject({
-  version: v.literal(1),
-  tMs: list(num, SERIES_MAX_SAMPLES),
-  angles: v.strictObject(Object.fromEntries(SERIES_ANGLES.map((a) => [a, v.optional(angleColumn)])) as Record<(typeof SERIES_ANGLES)[number], v.OptionalSchema<typeof angleColumn, undefined>>),
-  leg: v.optional(list(v.nullable(side), SERIES_MAX_SAMPLES)),
+/** `kickcheck-set` v2: v1 and the set's angle series (null when the set kept none). */
+const setFileV2 = v.strictObject({
+  ...setFileV1.entries,
+  version: v.literal(EXPORT_FORMAT_VERSION),
+  series: v.nullable(setSeries),
 });
 
 const historySet = v.strictObject({
@@ -183,8 +191,12 @@ function refuse(detail: string): ImportResult {
   return { ok: false, message: `This file can't be imported: ${detail}. Nothing was changed.` };
 }
 
-/** A set of a v1 file, normalised. It has no start time: the export time stands in for it. */
-function fromSetFile(file: v.InferOutput<typeof setFileV1>): ImportedSet {
+/**
+ * A set of a single-set file (v1 or v2), normalised. It has no start time: the export time
+ * stands in for it. The uid is the same for both versions, so the same set exported by either
+ * is imported once.
+ */
+function fromSetFile(file: v.InferOutput<typeof setFileV1> | v.InferOutput<typeof setFileV2>): ImportedSet {
   const flagsOf = new Map(file.verdicts.map((vd) => [vd.repIndex, vd.flags.filter((f) => !f.borderline).map((f) => f.ruleId as string)]));
   const key = setContentKey(file.source, file.reps, file.rejected);
   return {
@@ -196,7 +208,7 @@ function fromSetFile(file: v.InferOutput<typeof setFileV1>): ImportedSet {
     reps: file.reps.map((rep) => ({ rep, flags: flagsOf.get(rep.index) ?? [] })),
     rejected: file.rejected,
     framing: file.framing,
-    series: null,
+    series: 'series' in file ? (file.series as SetSeries | null) : null,
   };
 }
 
@@ -232,7 +244,9 @@ export function parseExport(textIn: string, byteLength: number = textIn.length):
   const { format, version } = data as { format?: unknown; version?: unknown };
   const supported: Record<string, number> = { 'kickcheck-set': EXPORT_FORMAT_VERSION, 'kickcheck-history': HISTORY_FORMAT_VERSION };
   if (typeof format !== 'string' || !(format in supported)) return refuse('it is not a KickCheck export (its "format" is not "kickcheck-set" or "kickcheck-history")');
-  if (version !== supported[format]) {
+  // The single-set format's version 1 (before it carried the series) is still read.
+  const older = format === 'kickcheck-set' && version === 1;
+  if (version !== supported[format] && !older) {
     const newer = typeof version === 'number' && version > supported[format]!;
     return refuse(
       newer
@@ -241,19 +255,28 @@ export function parseExport(textIn: string, byteLength: number = textIn.length):
     );
   }
   if (format === 'kickcheck-set') {
-    const parsed = v.safeParse(setFileV1, data);
+    const parsed = older ? v.safeParse(setFileV1, data) : v.safeParse(setFileV2, data);
     if (!parsed.success) return refuse(explain(parsed.issues[0]));
-    return { ok: true, sets: [fromSetFile(parsed.output)] };
+    const set = fromSetFile(parsed.output);
+    const bad = seriesProblem(set, '');
+    return bad ? refuse(bad) : { ok: true, sets: [set] };
   }
   const parsed = v.safeParse(historyFileV2, data);
   if (!parsed.success) return refuse(explain(parsed.issues[0]));
   const sets = parsed.output.sets.map(fromHistorySet);
   for (const [i, set] of sets.entries()) {
-    try {
-      if (set.series) checkSetSeries(set.series);
-    } catch (error) {
-      return refuse(`sets[${i}].${(error as Error).message}`);
-    }
+    const bad = seriesProblem(set, `sets[${i}].`);
+    if (bad) return refuse(bad);
   }
   return { ok: true, sets };
+}
+
+/** What the schema cannot say of a series: columns as long as `tMs`, times ascending. */
+function seriesProblem(set: ImportedSet, at: string): string | null {
+  try {
+    if (set.series) checkSetSeries(set.series);
+    return null;
+  } catch (error) {
+    return `${at}${(error as Error).message}`;
+  }
 }

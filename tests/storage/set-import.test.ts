@@ -9,18 +9,19 @@ import type { RepMetrics } from '../../src/analysis/types';
 import { evaluateRep, summarizeSet } from '../../src/feedback';
 import { historyToJson, setToJson, type HistoryExport, type SetExport } from '../../src/storage/set-export';
 import { IMPORT_MAX_BYTES, REPS_MAX, parseExport } from '../../src/storage/set-import';
-import type { SetSeries } from '../../src/storage/set-series';
+import { SERIES_MAX_SAMPLES, type SetSeries } from '../../src/storage/set-series';
 import { generateKickbackSet } from '../../src/synthetic';
 import { makeRep } from '../feedback/rep-factory';
 
-function v1File(reps: RepMetrics[] = [makeRep({ index: 1 }), makeRep({ index: 2, peakHipExtensionDeg: 40 }, { startMs: 5000 })]): SetExport {
+const series: SetSeries = { version: 1, tMs: [0, 66, 133], angles: { hipExtensionDeg: [-20, 0, null], kneeFlexionDeg: [10, 12, 11] }, leg: ['right', 'right', null] };
+
+/** The single-set export as the app writes it (version 2; `series` null unless given). */
+function v1File(reps: RepMetrics[] = [makeRep({ index: 1 }), makeRep({ index: 2, peakHipExtensionDeg: 40 }, { startMs: 5000 })], withSeries: SetSeries | null = null): SetExport {
   const verdicts = reps.map((r) => evaluateRep(r));
   return JSON.parse(
-    setToJson({ exportedAt: '2026-12-01T10:00:00.000Z', source: 'camera', detector: 'movenet-lightning', summary: summarizeSet(reps, verdicts), reps, verdicts, rejected: [], framing: [] }),
+    setToJson({ exportedAt: '2026-12-01T10:00:00.000Z', source: 'camera', detector: 'movenet-lightning', summary: summarizeSet(reps, verdicts), reps, verdicts, rejected: [], framing: [], series: withSeries }),
   ) as SetExport;
 }
-
-const series: SetSeries = { version: 1, tMs: [0, 66, 133], angles: { hipExtensionDeg: [-20, 0, null], kneeFlexionDeg: [10, 12, 11] }, leg: ['right', 'right', null] };
 
 function v2File(): HistoryExport {
   const reps = [makeRep({ index: 1 }, {}, 'left'), makeRep({ index: 2 }, { startMs: 6000 }, 'left')];
@@ -79,6 +80,50 @@ describe('import: files the app wrote', () => {
     expect(result.sets[0]!.reps[0]!.flags).toEqual(['momentum']);
     expect(result.sets[0]!.series).toEqual(series);
     expect(result.sets[1]!.endedAt).toBe('2026-12-01T09:05:00.000Z');
+  });
+
+  it('a single-set export (v2) carries the angle series and gives it back as written; a v1 file of the same set has none and the same uid', () => {
+    const file = v1File(undefined, series);
+    expect(file.version).toBe(2);
+    expect(file.series).toEqual(series);
+    const result = parseExport(JSON.stringify(file));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.sets[0]!.series).toEqual(series);
+    const { series: _s, ...old } = file;
+    const v1 = parseExport(JSON.stringify({ ...old, version: 1 }));
+    if (!v1.ok) throw new Error(v1.message);
+    expect(v1.sets[0]!.series).toBeNull();
+    expect(v1.sets[0]!.uid).toBe(result.sets[0]!.uid);
+    // A v1 file never had the field: one that holds it is not a v1 file.
+    expect(refused({ ...file, version: 1 })).toContain('series is a field KickCheck never writes');
+  });
+});
+
+describe('import: a hostile series in a single-set export is refused whole', () => {
+  const withSeries = (over: unknown) => ({ ...v1File(undefined, series), series: over });
+  it('huge columns', () => {
+    const huge = Array.from({ length: SERIES_MAX_SAMPLES + 1 }, (_, i) => i);
+    expect(refused(withSeries({ ...series, tMs: huge }))).toMatch(new RegExp(`series\\.tMs is too long \\(${SERIES_MAX_SAMPLES + 1}; at most ${SERIES_MAX_SAMPLES} allowed\\)`));
+    expect(refused(withSeries({ ...series, angles: { hipExtensionDeg: huge } }))).toContain('series.angles.hipExtensionDeg is too long');
+  });
+  it('NaN and Infinity (JSON has neither: 1e999 reads as Infinity, NaN is not JSON)', () => {
+    const text = JSON.stringify(withSeries(series)).replace('"hipExtensionDeg":[-20', '"hipExtensionDeg":[1e999');
+    expect(text).toContain('1e999');
+    expect(refused(text)).toContain('series.angles.hipExtensionDeg[0]');
+    const tIn = JSON.stringify(withSeries(series)).replace('"tMs":[0,', '"tMs":[-1e999,');
+    expect(refused(tIn)).toContain('series.tMs[0]');
+    expect(refused(JSON.stringify(withSeries(series)).replace('"kneeFlexionDeg":[10', '"kneeFlexionDeg":[NaN'))).toContain('not JSON');
+  });
+  it('wrong types, unknown channels and fields, columns out of step, time running backwards', () => {
+    expect(refused(withSeries({ ...series, tMs: ['0', 66, 133] }))).toContain('series.tMs[0]: expected number, got "0"');
+    expect(refused(withSeries({ ...series, angles: { hipExtensionDeg: [1, true, 2] } }))).toContain('series.angles.hipExtensionDeg[1]');
+    expect(refused(withSeries({ ...series, leg: ['left', 'middle', null] }))).toContain('series.leg[1]');
+    expect(refused(withSeries({ ...series, version: 2 }))).toContain('series.version');
+    expect(refused(withSeries({ ...series, angles: { pelvisDeg: [1, 2, 3] } }))).toContain('series.angles.pelvisDeg is a field KickCheck never writes');
+    expect(refused(withSeries({ ...series, landmarks: [] }))).toContain('series.landmarks is a field KickCheck never writes');
+    expect(refused(withSeries('all of it'))).toContain('series: expected');
+    expect(refused(withSeries({ ...series, angles: { hipExtensionDeg: [1, 2] } }))).toContain('series.angles.hipExtensionDeg: expected 3 values');
+    expect(refused(withSeries({ ...series, tMs: [0, 66, 10] }))).toContain('series.tMs: expected ascending times');
   });
 });
 
