@@ -148,7 +148,7 @@ if (existsSync(silhouetteScript)) {
 let live = null;
 const latencyScript = join(root, 'scripts/bench-latency.ts');
 if (existsSync(latencyScript)) {
-  const args = [require.resolve('tsx/cli'), latencyScript, `--seconds=${quick ? 20 : 45}`, ...(json ? ['--json'] : [])];
+  const args = [require.resolve('tsx/cli'), latencyScript, `--seconds=${quick ? 35 : 45}`, ...(json ? ['--json'] : [])];
   try {
     if (json) live = JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
     else execFileSync(process.execPath, args, { stdio: 'inherit' });
