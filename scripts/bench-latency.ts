@@ -1,5 +1,5 @@
 /**
- * Live speed as a lifter meets it (issue 13 §2 and §4): the built app (test mode, for its debug
+ * Live speed as a lifter meets it (docs/performance.md#fault-to-cue-latency-and-long-tasks-live): the built app (test mode, for its debug
  * handle) in headless Chromium, a fixture clip as the fake camera, for `--seconds` of camera time.
  *
  * Fault-to-cue latency. The clip (dosipov, a rep with a too-high kick and a flat torso, 6 s

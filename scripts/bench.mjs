@@ -135,7 +135,7 @@ if (existsSync(coreScript)) {
   else execFileSync(process.execPath, coreArgs, { stdio: 'inherit' });
 }
 
-// Silhouette step (issue 9): the person mask and the back-contour trace, per frame, in Node.
+// Silhouette step (docs/performance.md#mask-only-where-it-matters): the person mask and the back-contour trace, per frame, in Node.
 let silhouette = null;
 const silhouetteScript = join(root, 'scripts/bench-silhouette.ts');
 if (existsSync(silhouetteScript)) {
@@ -144,7 +144,7 @@ if (existsSync(silhouetteScript)) {
   else execFileSync(process.execPath, args, { stdio: 'inherit' });
 }
 
-// Live (issue 13 §2, §4): fault-to-cue latency and main-thread long tasks in the built app.
+// Live (docs/performance.md#fault-to-cue-latency-and-long-tasks-live): fault-to-cue latency and main-thread long tasks in the built app.
 let live = null;
 const latencyScript = join(root, 'scripts/bench-latency.ts');
 if (existsSync(latencyScript)) {
