@@ -2,7 +2,8 @@
  * docs/design.md#reliability, live app in the built app in real Chromium, fake camera playing a fixture clip: a model load
  * that never answers falls back; Stop while a model loads leaves nothing running; the set pauses
  * with a message when the picture stops (no frame for 2 s, a track `mute`, the tab hidden) and
- * resumes by itself; a recorded video is paused, and says so, while the tab is hidden.
+ * resumes by itself; a recorded video is paused, and says so, while the tab is hidden, and shows
+ * its progress (percent, time left) under the picture up to 100 %.
  * Screenshots of each pause message go to test-results/.
  */
 import { mkdirSync } from 'node:fs';
@@ -172,12 +173,32 @@ describe('frame watchdog in real Chromium', () => {
 });
 
 describe('recorded video in real Chromium', () => {
-  it('counts the rep of a recorded kickback and shows the summary when the video ends, pausing while the tab is hidden and saying so', async () => {
+  it('counts the rep of a recorded kickback with a progress bar that climbs to 100 % under the picture, shows the summary when the video ends, pausing while the tab is hidden and saying so', async () => {
     session = await launch(baseUrl);
     const { page } = session;
     await openApp(page);
+    // What the progress bar says, every 100 ms, from before the file is chosen to the summary.
+    await page.evaluate(() => {
+      const seen: { now: number; text: string }[] = [];
+      (globalThis as unknown as { __progressSeen: typeof seen }).__progressSeen = seen;
+      setInterval(() => {
+        const bar = document.querySelector('[data-testid="file-progressbar"]');
+        if (bar) seen.push({ now: Number(bar.getAttribute('aria-valuenow')), text: bar.getAttribute('aria-valuetext') ?? '' });
+      }, 100);
+    });
     await page.getByTestId('file-input').setInputFiles(CLIP);
     await waitForFrames(page, 3, 150_000);
+    // The bar is an accessible progressbar, under or beside the picture, never over the lifter.
+    const bar = page.getByRole('progressbar', { name: 'Video analysed' });
+    expect(await bar.count()).toBe(1);
+    expect(await bar.getAttribute('aria-valuemin')).toBe('0');
+    expect(await bar.getAttribute('aria-valuemax')).toBe('100');
+    const picture = (await page.getByTestId('picture').boundingBox())!;
+    const progressBox = (await page.getByTestId('file-progress').boundingBox())!;
+    expect(picture).not.toBeNull();
+    expect(progressBox).not.toBeNull();
+    const clear = progressBox.y >= picture.y + picture.height - 1 || progressBox.x >= picture.x + picture.width - 1;
+    expect(clear, `progress ${JSON.stringify(progressBox)} over picture ${JSON.stringify(picture)}`).toBe(true);
     await setPageHidden(page, true);
     await expect.poll(() => pausedReason(page), { timeout: 10_000 }).toBe('hidden');
     expect(await page.getByTestId('paused').textContent()).toMatch(/Video paused while this tab is hidden.*carries on by itself/);
@@ -199,5 +220,15 @@ describe('recorded video in real Chromium', () => {
     expect(await summary.textContent()).toMatch(/Set summary — 1 rep\b/);
     expect(await page.getByTestId('rep-table').locator('tbody tr').count()).toBe(1);
     await page.screenshot({ path: join(SHOTS, 'e2e-file-summary.png'), fullPage: true });
+
+    // The bar climbed, never went back, gave a time left on the way and ended at 100 %.
+    await expect.poll(() => bar.getAttribute('aria-valuenow'), { timeout: 5_000 }).toBe('100');
+    const seen = await page.evaluate(() => (globalThis as unknown as { __progressSeen: { now: number; text: string }[] }).__progressSeen);
+    expect(seen.length).toBeGreaterThan(10);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!.now, `sample ${i}: ${JSON.stringify(seen.slice(Math.max(0, i - 2), i + 1))}`).toBeGreaterThanOrEqual(seen[i - 1]!.now);
+    expect(seen[0]!.now).toBeLessThan(50);
+    expect(new Set(seen.map((s) => s.now)).size).toBeGreaterThan(5);
+    expect(seen.some((s) => /^\d+ % analysed, about (\d+ s|\d+ min \d\d s) left$/.test(s.text))).toBe(true);
+    expect(seen.at(-1)!.text).toBe('Video analysed: 100 %');
   });
 });
