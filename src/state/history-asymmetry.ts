@@ -108,3 +108,16 @@ export function compareLegs(sets: readonly SetOverview[], day: string): LegCompa
   if (left.reps === 0 || right.reps === 0) return null;
   return { day, left, right, sentences: [rangeSentence(left, right), tempoSentence(left, right), flagSentence(left, right)] };
 }
+
+/**
+ * The same day's set of the other leg, nearest in time to `set` (the one to look at beside it);
+ * null when `set` worked both legs or none, or no set that day worked the other one.
+ */
+export function otherLegSet(sets: readonly SetOverview[], set: SetOverview): SetOverview | null {
+  if (set.legs.length !== 1) return null;
+  const other: Side = set.legs[0] === 'left' ? 'right' : 'left';
+  const t = Date.parse(set.startedAt);
+  const candidates = sets.filter((s) => s.id !== set.id && s.day === set.day && !s.open && s.legs.includes(other));
+  candidates.sort((a, b) => Math.abs(Date.parse(a.startedAt) - t) - Math.abs(Date.parse(b.startedAt) - t) || a.id - b.id);
+  return candidates[0] ?? null;
+}

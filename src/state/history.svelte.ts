@@ -4,7 +4,7 @@
  * in through `HistoryStore` (the app wires SetStore and the import parser into it): state does
  * not import storage.
  */
-import { compareLegs, daysWithBothLegs, type LegComparison } from './history-asymmetry';
+import { compareLegs, daysWithBothLegs, otherLegSet, type LegComparison } from './history-asymmetry';
 import {
   NO_FILTER,
   groupSessions,
@@ -47,6 +47,8 @@ export class HistoryState<D> {
   #undo = $state.raw<{ deleted: D; label: string } | null>(null);
   #message = $state.raw<HistoryMessage | null>(null);
   #busy = $state(false);
+  /** The set whose review is open (its id), or null: the list. */
+  #openId = $state<number | null>(null);
 
   constructor(store: HistoryStore<D>, dayOf: (iso: string) => string = localDay) {
     this.#store = store;
@@ -86,6 +88,28 @@ export class HistoryState<D> {
   get comparison(): LegComparison | null {
     const day = this.comparisonDay;
     return day === null ? null : compareLegs(this.#sets, day);
+  }
+
+  /** The set opened for review (null: none, or it is no longer stored). */
+  get opened(): SetOverview | null {
+    return this.#openId === null ? null : (this.#sets.find((s) => s.id === this.#openId) ?? null);
+  }
+
+  /** The same day's other-leg set beside the opened one (the filter does not hide it). */
+  get openedOther(): SetOverview | null {
+    const set = this.opened;
+    return set ? otherLegSet(this.#sets, set) : null;
+  }
+
+  /** Left vs right on the opened set's day, when that day has both legs. */
+  get openedComparison(): LegComparison | null {
+    const set = this.opened;
+    return set ? compareLegs(this.#sets, set.day) : null;
+  }
+
+  /** Opens a set's review (null closes it). */
+  open(id: number | null): void {
+    this.#openId = id;
   }
 
   set leg(leg: LegFilter) { this.#filter = { ...this.#filter, leg }; }
