@@ -548,6 +548,9 @@ export class LiveSession {
     document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#watchdog = null;
     this.#paused = null;
+    // A file stopped part-way (Stop, or the engine lost): the bar would claim a run that no
+    // longer goes on. A finished one stays at 100 % beside its summary.
+    if (this.#fileProgress && !this.#fileProgress.complete) this.#fileProgress = null;
     if (this.#track) {
       this.#track.removeEventListener('ended', this.#onTrackEnded);
       this.#track.removeEventListener('mute', this.#onTrackMute);
@@ -572,8 +575,6 @@ export class LiveSession {
 
   async stop(): Promise<void> {
     this.#teardown();
-    // Stopped part-way: the bar would claim a run that no longer goes on.
-    if (this.#fileProgress && !this.#fileProgress.complete) this.#fileProgress = null;
     if (this.#status !== 'error') this.#status = 'idle';
     this.#syncLock();
   }
