@@ -11,15 +11,20 @@ import type { LegFrameSample } from './leg-frame-sample';
 
 /**
  * ref: docs/design.md#visibility-gate, single-camera angle error 4–8° in a side view: a peak more than the lower
- * bound of that error short of the trunk line never reached extension. docs/design.md#form-rules keeps
- * "short range" (< 5° past the line) a flag, so reps between −5° and 5° still count, flagged.
+ * bound of that error short of the trunk line never reached extension (−5°). And a peak within
+ * the hip extension's measured noise band of that bound (docs/rules.md "Borderline flags": 3.6°,
+ * the setup change 4 readings in 5 stay within) is no evidence of a kickback either: moved with
+ * the camera, the same movement would count or not. So the gate sits at −5° + 3.6°. The
+ * single-leg deadlift of wahoo_one_legged_dead_lift read −4.4° on its noisy variant (its start
+ * hidden by a 1.4 s hole, the trunk horizontal) and was counted at −5°.
  * Counted reps on the development clips and their variants peak at 15–55° (lowest:
  * cable_kickback_cgi_kinkatsu base variant); the synthetic weak reps at −3° (bent over, 20°
- * range) and −4° to −5° (donkey, thigh 80° with the trunk at 85°: at the limit); the invented at −8°
+ * range) and −4° to −5° (donkey, thigh 80° with the trunk at 85°: at the limit) are now below
+ * it; the invented at −8°
  * (cable_kickback_cgi_dosipov darkened, a 38°→58° wobble as the clip opens with the leg coming
  * down), −18° and −23° (its cut-head variant: an invented trunk), −24° (synthetic lunge).
  */
-export const MIN_PEAK_HIP_EXTENSION_DEG = -5;
+export const MIN_PEAK_HIP_EXTENSION_DEG = -5 + 3.6;
 
 /**
  * ref: docs/design.md#visibility-gate angle error (4–8°, over 10° off-axis): at its peak the working thigh must be

@@ -34,12 +34,21 @@ export interface RepEventInput {
 // ref: rep-metrics.ts KNEE_NEAR_MS and its knee-at-start median: a second of lead-in before the
 // start is more than the metrics read.
 const METRICS_LEAD_IN_MS = 1000;
+// ref: rep-metrics.ts KNEE_NEAR_MS (the frames within 300 ms before the start read the rep's
+// starting values): the thigh's range runs from its rest before the 10 % start crossing, so the
+// trunk's turn is read from there too. A single-leg deadlift whose trunk starts to hinge with the
+// leg read 56° of turn inside the crossings against 99° of thigh range (under the 60 % hinge
+// limit), 69° from its rest (wahoo_one_legged_dead_lift speed2, 7.5–9.1 s).
+const HINGE_LEAD_MS = 300;
 
 export function judgeRepEvent(input: RepEventInput): RepOutcome {
   const { event, samples } = input;
   const inRep = samples.filter((s) => s.t >= event.startMs - 1e-6 && s.t <= event.endMs + 1e-6);
   if (!passesBilateralGate(inRep, event.romDeg, input.onWorkingLeg)) return { kind: 'not-a-kickback' };
-  if (!passesHingeGate(inRep, event.romDeg)) return { kind: 'not-a-kickback' };
+  // The trunk's turn over the same movement as the thigh's range, which is measured from the rest
+  // before the start crossing: the frames just before the start and after the end count too.
+  const aroundRep = samples.filter((s) => s.t >= event.startMs - HINGE_LEAD_MS && s.t <= event.endMs + HINGE_LEAD_MS);
+  if (!passesHingeGate(aroundRep, event.romDeg)) return { kind: 'not-a-kickback' };
   if (!passesHipTravelGate(inRep)) return { kind: 'not-a-kickback' };
   const rep = computeRepMetrics({
     index: input.index,

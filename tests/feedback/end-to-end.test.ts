@@ -51,10 +51,6 @@ const FAULTS: [RuleId, string, Partial<KickbackSetOptions>][] = [
   // Past the arch threshold by more than the proxy's noise, so the flag is clear; not much more,
   // since with the trunk-lean proxy an arch also widens the torso range (momentum, docs/rules.md).
   ['kick-too-high', 'back arching at the top', { archDeg: c.archRiseMaxDeg + sigmaOf('archRiseDeg') + ARCH_LOSS_DEG }],
-  // A clear short range lies between the noise band below the threshold and the hip-extension
-  // gate (a peak under −5° is not a kickback at all): a quarter of the way up from the gate, as
-  // the analyser reads the synthetic peak up to 0.7° high.
-  ['short-range', 'thigh stops before the trunk line', { romDeg: MIN_PEAK_HIP_EXTENSION_DEG + (c.shortRangeMinDeg - sigmaOf('peakHipExtensionDeg') - MIN_PEAK_HIP_EXTENSION_DEG) / 4 - (D.restThighDeg - D.torsoLeanDeg) }],
   ['torso-lean', 'standing too upright', { torsoLeanDeg: c.torsoLeanMinDeg - 15, restThighDeg: c.torsoLeanMinDeg - 15 - 23 }],
   ['torso-lean', 'folded too flat', { torsoLeanDeg: c.torsoLeanMaxDeg + 20, restThighDeg: c.torsoLeanMaxDeg + 20 - 23 }],
   ['knee-curl', 'knee bending as the leg lifts', { kneeCurlDeg: c.kneeCurlRiseMaxDeg + 15 }],
@@ -73,6 +69,24 @@ describe('a straight working leg: judged, but within the knee reading\'s noise o
       expect(clearIds(rep)).toEqual([]);
       expect(evaluateRep(rep, c).flags.filter((f) => f.borderline).map((f) => f.ruleId)).toEqual(['locked-knee']);
       expect(evaluateRep(rep, c, { noise: NO_NOISE }).flags.filter((f) => !f.borderline).map((f) => f.ruleId)).toEqual(['locked-knee']);
+    }
+  });
+});
+
+describe('a thigh that stops at the trunk line: counted, and short range as clear as the noise allows', () => {
+  it('is close to the limit on the standard preset and a clear short-range flag on strict', () => {
+    // A peak more than the band under the standard 0° is not counted at all (hip-extension gate),
+    // so on standard a short range is only ever close to the limit; strict's 5° leaves room.
+    const strict = RULE_PRESETS.strict;
+    expect(c.shortRangeMinDeg - sigmaOf('peakHipExtensionDeg')).toBeLessThan(MIN_PEAK_HIP_EXTENSION_DEG);
+    expect(strict.shortRangeMinDeg - sigmaOf('peakHipExtensionDeg')).toBeGreaterThan(MIN_PEAK_HIP_EXTENSION_DEG + 1);
+    // Peak about 1° over the gate (the analyser reads the synthetic peak up to 0.7° high).
+    const { reps, expectedReps } = analyse({ romDeg: MIN_PEAK_HIP_EXTENSION_DEG + 1 - (D.restThighDeg - D.torsoLeanDeg), noisePx: 1 });
+    expect(reps).toHaveLength(expectedReps);
+    for (const rep of reps) {
+      expect(clearIds(rep)).toEqual([]);
+      expect(evaluateRep(rep, c).flags.map((f) => `${f.ruleId}${f.borderline ? '?' : ''}`)).toContain('short-range?');
+      expect(evaluateRep(rep, strict).flags.filter((f) => !f.borderline).map((f) => f.ruleId)).toEqual(['short-range']);
     }
   });
 });
