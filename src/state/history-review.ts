@@ -6,7 +6,7 @@
  */
 import type { RepMetrics } from '../analysis/types';
 import { evaluateRep, isRuleId, ruleInfo, type FlagResult, type RepVerdict } from '../feedback';
-import { flagMoments, type FlagMoment } from './set-series';
+import { flagMoments, type AngleSample, type FlagMoment } from './set-series';
 import type { HistoryRep } from './history-sets';
 
 /** The reps of a stored set in rep order (the plots, replay and table read them so). */
@@ -73,4 +73,17 @@ export function replayMissingReason(s: ReviewSources): string | null {
 export function plotsFromRepsNote(s: ReviewSources): string | null {
   if (s.hasSeries) return null;
   return 'Plots rebuilt from the counted reps alone: the angles between reps were not kept with this set.';
+}
+
+/**
+ * The stored series with the reps' own samples before its first and after its last sample. The
+ * recording starts when the set does, which the first rep's detection starts: the rep's own
+ * samples reach back to where its lift began, so without them the first rep is drawn from its
+ * peak on.
+ */
+export function withRepEdges(series: readonly AngleSample[], fromReps: readonly AngleSample[]): AngleSample[] {
+  const first = series[0]?.tMs;
+  const last = series.at(-1)?.tMs;
+  if (first === undefined || last === undefined) return [...fromReps];
+  return [...fromReps.filter((s) => s.tMs < first), ...series, ...fromReps.filter((s) => s.tMs > last)];
 }

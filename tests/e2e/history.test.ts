@@ -148,6 +148,23 @@ async function openHistory(page: Page): Promise<void> {
 
 const rows = (page: Page) => page.getByTestId('history-set');
 
+/** What each review plot drew: rep bands inside its view. */
+const plotBands = (page: Page) =>
+  page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="set-review"] [data-testid^="plot-"] .uplot')).map((el) => Number((el as HTMLElement).dataset.bands ?? -1)));
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.id ?? '');
+
+/** The review at both sizes, from its top (and the whole page on a phone). */
+async function shootReview(page: Page, name: string): Promise<void> {
+  for (const [w, h] of [[1280, 800], [390, 844]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.waitForTimeout(300);
+    await page.getByTestId('set-review').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: join(SHOTS, `${name}-${w}x${h}.png`) });
+    if (w === 390) await page.screenshot({ path: join(SHOTS, `${name}-${w}x${h}-full.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByTestId('history').scrollIntoViewIfNeeded();
@@ -213,6 +230,34 @@ describe('history in real Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'history-light-1280x800.png') });
     await page.getByTestId('left-right').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'left-right-1280x800.png') });
+
+    // A set of the previous release kept no series and no landmarks: its review plots the reps'
+    // own samples, says why there is no replay, and links the same day's other leg.
+    await page.getByRole('button', { name: /switch to dark theme/i }).click();
+    await rows(page).first().getByTestId('open-set').press('Enter');
+    const review = page.getByTestId('set-review');
+    await review.waitFor();
+    await expect.poll(() => focused(page)).toBe('review-title');
+    await expect.poll(() => plotBands(page)).toEqual([3, 3, 3, 3]);
+    expect(await review.getByTestId('replay').count()).toBe(0);
+    expect(await review.getByTestId('replay-missing').textContent()).toMatch(/No replay for this set: it did not end normally/);
+    expect(await review.getByTestId('plots-from-reps').textContent()).toMatch(/rebuilt from the counted reps/);
+    expect(await review.getByTestId('rep-table').locator('tbody tr').count()).toBe(3);
+    expect(await review.getByTestId('review-asymmetry').textContent()).toMatch(/left leg's range was 1[12]° smaller/);
+    await shootReview(page, 'history-review-v1');
+    const v1Violations = await seriousViolations(page);
+    expect(v1Violations, `review of a v1 set: ${JSON.stringify(v1Violations)}`).toEqual([]);
+    const leftId = await review.getAttribute('data-set-id');
+    await review.getByTestId('open-other-leg').click();
+    await expect.poll(() => review.getAttribute('data-set-id')).not.toBe(leftId);
+    expect(await review.locator('#review-title').textContent()).toMatch(/right leg/);
+    await expect.poll(() => focused(page)).toBe('review-title');
+    // Esc closes the review; focus is back on that set's Open button.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => review.count()).toBe(0);
+    const rightId = await page.evaluate(() => document.activeElement?.getAttribute('data-set-id'));
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('open-set');
+    expect(rightId).not.toBe(leftId);
     expect(session.consoleErrors).toEqual([]);
   });
 
@@ -333,7 +378,7 @@ describe('history in real Chromium', () => {
 
   it('a set recorded from the fixture camera is in History after a reload', async () => {
     const y4m = makeY4m(join(FIXTURES, 'kickback/cable_kickback_cgi_dosipov.mp4'), workDir, { maxSeconds: 10 });
-    session = await launch(baseUrl, { y4m });
+    session = await launch(baseUrl, { y4m, bypassCSP: true });
     const { page } = session;
     await openApp(page);
     // The default detector (BlazePose Full), as a new user has it; the set starts with the first rep.
@@ -355,6 +400,30 @@ describe('history in real Chromium', () => {
     await expect.poll(async () => rows(page).count()).toBe(1);
     expect(Number((await page.getByTestId('history-set-count').first().textContent())?.match(/\d+/)?.[0])).toBe(counted);
     await shoot(page, 'history-recorded');
+
+    // Opened from History after the reload: the summary's four plots with a band per rep, and a
+    // replay of the stored skeleton that steps rep by rep.
+    await rows(page).first().getByTestId('open-set').click();
+    const review = page.getByTestId('set-review');
+    await review.waitFor();
+    await expect.poll(() => plotBands(page), { timeout: 10_000 }).toEqual([counted, counted, counted, counted]);
+    expect(await review.getByTestId('replay-missing').count()).toBe(0);
+    await expect.poll(async () => Number(await review.getByTestId('replay-canvas').getAttribute('data-joints'))).toBeGreaterThan(0);
+    await review.getByTestId('replay-scrubber').focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => review.getByTestId('replay-reps').textContent()).toBe('0');
+    for (let i = 1; i <= counted; i++) {
+      await review.getByTestId('replay-next').click();
+      await expect.poll(() => review.getByTestId('replay-time').textContent()).toMatch(new RegExp(`rep ${i}$`));
+    }
+    await review.getByTestId('replay-scrubber').focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => review.getByTestId('replay-reps').textContent()).toBe(String(counted));
+    await shootReview(page, 'history-review-recorded');
+    const violations = await seriousViolations(page);
+    expect(violations, `review of a recorded set: ${JSON.stringify(violations)}`).toEqual([]);
+    await review.getByTestId('review-close').click();
+    await expect.poll(() => focused(page)).toBe('open-set');
     // The full export of a really recorded set passes the import's strict schema.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-all').click()]);
     const file = join(workDir, 'recorded-export.json');

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { RepMetrics, Side } from '../../src/analysis/types';
 import { clearFlags, evaluateRep } from '../../src/feedback';
 import { otherLegSet } from '../../src/state/history-asymmetry';
-import { plotsFromRepsNote, replayMissingReason, storedFlagMoments, storedReps } from '../../src/state/history-review';
+import { plotsFromRepsNote, replayMissingReason, storedFlagMoments, storedReps, withRepEdges } from '../../src/state/history-review';
 import { setOverview, type HistorySetInput } from '../../src/state/history-sets';
 import { HistoryState } from '../../src/state/history.svelte';
 import { flagMoments } from '../../src/state/set-series';
@@ -93,5 +93,17 @@ describe('history state: a set opened for review', () => {
     expect(history.openedOther?.id).toBe(right.id);
     history.open(null);
     expect(history.opened).toBeNull();
+  });
+});
+
+describe('a stored series with the reps at its edges', () => {
+  const sample = (tMs: number, hip: number) => ({ tMs, hipExtensionDeg: hip, kneeFlexionDeg: null, torsoLeanDeg: null, lumbarArchDeg: null });
+  it('takes the reps\' samples before and after the series, never inside it', () => {
+    const series = [sample(400, 1), sample(800, 2)];
+    const reps = [sample(0, -20), sample(200, -5), sample(400, 99), sample(600, 99), sample(1000, -20)];
+    const out = withRepEdges(series, reps);
+    expect(out.map((s) => s.tMs)).toEqual([0, 200, 400, 800, 1000]);
+    expect(out.map((s) => s.hipExtensionDeg)).toEqual([-20, -5, 1, 2, -20]);
+    expect(withRepEdges([], reps)).toEqual(reps);
   });
 });
