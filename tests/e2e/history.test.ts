@@ -233,7 +233,6 @@ describe('history in real Chromium', () => {
 
     // A set of the previous release kept no series and no landmarks: its review plots the reps'
     // own samples, says why there is no replay, and links the same day's other leg.
-    await page.getByRole('button', { name: /switch to dark theme/i }).click();
     await rows(page).first().getByTestId('open-set').press('Enter');
     const review = page.getByTestId('set-review');
     await review.waitFor();
@@ -244,9 +243,14 @@ describe('history in real Chromium', () => {
     expect(await review.getByTestId('plots-from-reps').textContent()).toMatch(/rebuilt from the counted reps/);
     expect(await review.getByTestId('rep-table').locator('tbody tr').count()).toBe(3);
     expect(await review.getByTestId('review-asymmetry').textContent()).toMatch(/left leg's range was 1[12]° smaller/);
+    const lightReview = await seriousViolations(page);
+    expect(lightReview, `review of a v1 set, light theme: ${JSON.stringify(lightReview)}`).toEqual([]);
+    await page.getByRole('button', { name: /switch to dark theme/i }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const darkReview = await seriousViolations(page);
+    expect(darkReview, `review of a v1 set, dark theme: ${JSON.stringify(darkReview)}`).toEqual([]);
     await shootReview(page, 'history-review-v1');
-    const v1Violations = await seriousViolations(page);
-    expect(v1Violations, `review of a v1 set: ${JSON.stringify(v1Violations)}`).toEqual([]);
+    await review.locator('#review-title').focus();
     const leftId = await review.getAttribute('data-set-id');
     await review.getByTestId('open-other-leg').click();
     await expect.poll(() => review.getAttribute('data-set-id')).not.toBe(leftId);
@@ -383,7 +387,8 @@ describe('history in real Chromium', () => {
     await openApp(page);
     // The default detector (BlazePose Full), as a new user has it; the set starts with the first rep.
     await page.getByTestId('start-camera').click();
-    await expect.poll(() => handle(page, (k) => k.reps.length), { timeout: 150_000, interval: 500 }).toBeGreaterThanOrEqual(1);
+    // Two reps (one per 10 s loop of the clip): the review's replay has a rep to step to and back.
+    await expect.poll(() => handle(page, (k) => k.reps.length), { timeout: 150_000, interval: 500 }).toBeGreaterThanOrEqual(2);
     // History open while the set is recorded: the set shows as recording, then as ended.
     await openHistory(page);
     await expect.poll(async () => rows(page).first().textContent()).toMatch(/recording…/);
@@ -412,13 +417,22 @@ describe('history in real Chromium', () => {
     await review.getByTestId('replay-scrubber').focus();
     await page.keyboard.press('Home');
     await expect.poll(() => review.getByTestId('replay-reps').textContent()).toBe('0');
-    for (let i = 1; i <= counted; i++) {
+    // The recording starts with the set, inside the first rep when its lift began before: then the
+    // replay opens on rep 1, and the next step is rep 2.
+    const atStart = Number((await review.getByTestId('replay-time').textContent())?.match(/rep (\d+)$/)?.[1] ?? 0);
+    expect(atStart).toBeLessThanOrEqual(1);
+    for (let i = atStart + 1; i <= counted; i++) {
       await review.getByTestId('replay-next').click();
       await expect.poll(() => review.getByTestId('replay-time').textContent()).toMatch(new RegExp(`rep ${i}$`));
     }
+    await review.getByTestId('replay-prev').click();
+    await expect.poll(() => review.getByTestId('replay-time').textContent()).toMatch(new RegExp(`rep ${counted - 1}$`));
     await review.getByTestId('replay-scrubber').focus();
     await page.keyboard.press('End');
     await expect.poll(() => review.getByTestId('replay-reps').textContent()).toBe(String(counted));
+    // The stepped-to rep picked again: back to the whole set, every band in view.
+    await review.getByTestId(`rep-pick-${counted - 1}`).click();
+    await expect.poll(() => review.locator('tr[data-selected="true"]').count()).toBe(0);
     await shootReview(page, 'history-review-recorded');
     const violations = await seriousViolations(page);
     expect(violations, `review of a recorded set: ${JSON.stringify(violations)}`).toEqual([]);
@@ -432,5 +446,20 @@ describe('history in real Chromium', () => {
     if (!parsed.ok) throw new Error(parsed.message);
     expect(parsed.sets).toHaveLength(1);
     expect(parsed.sets[0]!.reps).toHaveLength(counted);
+    expect(parsed.sets[0]!.series?.tMs.length ?? 0).toBeGreaterThan(0);
+
+    // Imported into a fresh profile, the set's plots come back from its series; its skeleton stayed here.
+    const fresh = await session.browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: baseUrl, serviceWorkers: 'block', bypassCSP: true });
+    const other = await fresh.newPage();
+    await openApp(other);
+    await openHistory(other);
+    await other.getByTestId('import-input').setInputFiles(file);
+    await expect.poll(async () => other.getByTestId('history-message').textContent()).toMatch(/Imported 1 set\b/);
+    await rows(other).first().getByTestId('open-set').click();
+    await other.getByTestId('set-review').waitFor();
+    await expect.poll(() => plotBands(other), { timeout: 10_000 }).toEqual([counted, counted, counted, counted]);
+    expect(await other.getByTestId('plots-from-reps').count()).toBe(0);
+    expect(await other.getByTestId('replay-missing').textContent()).toMatch(/imported set/);
+    await fresh.close();
   });
 });
