@@ -5,7 +5,7 @@
  * unless labels.project.json lists the variant as a known gap with a reason.
  */
 import { describe, expect, it } from 'vitest';
-import { clipVariant } from '../../src/node/clip-variants';
+import { CLIP_VARIANTS, clipVariant } from '../../src/node/clip-variants';
 import { loadClipLabels } from '../../src/node/clip-labels';
 import { acceptedKickbackReps } from '../../src/node/rep-count-eval';
 import { evaluateVariantCase } from '../../src/node/variant-eval';
@@ -15,13 +15,21 @@ import { LOOKALIKE_MOVEMENTS, generateLookAlikeSet } from '../../src/synthetic/o
 const labels = loadClipLabels();
 /**
  * The fast subset for npm test: every variant of the kickback clips; of the long negatives the
- * variants that most often invent reps (cut picture, dark picture, a second person). The rest
- * are in `npm run eval -- --variants`.
+ * variants that most often invent reps (cut picture, dark picture, a second person) and those
+ * that change the picture's quality or tempo (low contrast, noise, 10 fps, 2× and 0.5× speed).
+ * The rest are in `npm run eval -- --variants`.
  */
-const NEGATIVE_VARIANTS_IN_TEST = new Set(['base', 'cut-lower', 'darkened', 'pair-other', 'pair-mirror']);
+const NEGATIVE_VARIANTS_IN_TEST = new Set(['base', 'cut-lower', 'darkened', 'pair-other', 'pair-mirror', 'low-contrast', 'noisy', 'fps10', 'speed2', 'speed05']);
 const fixtures = listVariantFixtures().filter((f) => f.clip.startsWith('kickback/') || NEGATIVE_VARIANTS_IN_TEST.has(f.variant));
 
 describe('hard variants of the development clips', () => {
+  it('has every variant of every development clip (npm run extract-variants)', () => {
+    const present = new Set(listVariantFixtures().map((f) => `${f.clip} ${f.variant}`));
+    const missing = VARIANT_CLIPS.flatMap((clip) => CLIP_VARIANTS.map((v) => `${clip} ${v.id}`)).filter((k) => !present.has(k));
+    expect(VARIANT_CLIPS.length * CLIP_VARIANTS.length).toBeGreaterThan(100);
+    expect(missing).toEqual([]);
+  });
+
   it('has a base variant of every kickback clip, and labels for every variant clip', () => {
     for (const clip of VARIANT_CLIPS.filter((c) => c.startsWith('kickback/'))) {
       expect(fixtures.some((f) => f.clip === clip && f.variant === 'base')).toBe(true);
