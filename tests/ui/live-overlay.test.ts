@@ -131,4 +131,13 @@ describe('HipGauge', () => {
     expect(render(HipGauge, { props: { valueDeg: 0, targetMinDeg: 5, targetMaxDeg: 25, learning: true } }).body).toContain('learning your limit');
     expect(render(HipGauge, { props: { valueDeg: 0, targetMinDeg: 5, targetMaxDeg: 22, learning: false } }).body).toContain('target ≤ 22°');
   });
+
+  it('shows the lumbar arch against rest beside the hip angle, and a dash before rest is known', () => {
+    const arched = render(HipGauge, { props: { valueDeg: 20, targetMinDeg: 5, targetMaxDeg: 25, archDeg: 7.6 } }).body;
+    expect(arched).toMatch(/data-testid="arch-readout"[^>]*>Arch <b>\+8°<\/b>/);
+    expect(arched).toContain('aria-label="Lumbar arch 8 degrees against rest"');
+    expect(render(HipGauge, { props: { valueDeg: 20, targetMinDeg: 5, targetMaxDeg: 25 } }).body).toMatch(/Arch <b>–<\/b>/);
+    // From the live overlay: the frame's own arch reading reaches the gauge.
+    expect(render(LiveOverlay, { props: { ...base, analysis: analysis({ angles: { ...analysis().angles, lumbarArchDeg: -3 } }) } }).body).toMatch(/Arch <b>-3°<\/b>/);
+  });
 });
