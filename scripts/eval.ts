@@ -25,6 +25,7 @@
 import { join } from 'node:path';
 import { DEFAULT_ANALYZER_OPTIONS, DEFAULT_MIN_VISIBILITY } from '../src/analysis/default-options';
 import type { DetectorId } from '../src/pose/types';
+import { DEFAULT_DETECTOR } from '../src/pose/detector-registry';
 import { DETECTOR_IDS, isDetectorId } from '../workers/detector';
 import { performance } from 'node:perf_hooks';
 import { CLI_ANALYSIS_FPS, CLI_MAX_SIDE_PX, analyzeClip } from '../src/node/analyze-clip';
@@ -88,7 +89,7 @@ const EVAL_OPTIONS = {
 function evalArgs(argv: string[]): EvalArgs {
   const { values } = parseScriptArgs('eval', EVAL_USAGE, argv, EVAL_OPTIONS, false);
   return checkedArgs('eval', EVAL_USAGE, () => {
-    const detector = values.detector ?? 'blazepose-full';
+    const detector = values.detector ?? DEFAULT_DETECTOR;
     if (!isDetectorId(detector)) throw new UsageError(`expected --detector to be one of ${DETECTOR_IDS.join(', ')}, got "${detector}"`);
     if (values.fps !== undefined && values['all-frames']) throw new UsageError('expected --fps N or --all-frames, got both');
     if (values['max-side'] !== undefined && values['full-size']) throw new UsageError('expected --max-side PX or --full-size, got both');

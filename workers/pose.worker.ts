@@ -4,6 +4,7 @@
  */
 import * as Comlink from 'comlink';
 import type { DetectorId, PixelBox, PoseFrame } from '../src/pose/types';
+import { DEFAULT_DETECTOR } from '../src/pose/detector-registry';
 import { selectBackend, type BackendChoice, type BackendReport } from './backend';
 import { createPoseEstimator, type ModelSource } from './detector';
 import type { MaskReason } from '../src/geometry/back-contour-schedule';
@@ -36,7 +37,7 @@ export interface InitReport extends BackendReport {
   personCheckIntervalMs: number;
 }
 
-const DEFAULT_INIT_OPTIONS: InitOptions = { detector: 'blazepose-full', backend: 'auto', modelBaseUrl: '/models/' };
+const DEFAULT_INIT_OPTIONS: InitOptions = { detector: DEFAULT_DETECTOR, backend: 'auto', modelBaseUrl: '/models/' };
 
 /** Detector, person check and lifter lock: the same pipeline the Node analyser runs. */
 let pipeline: FramePipeline<ImageBitmap> | null = null;

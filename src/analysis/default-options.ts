@@ -1,18 +1,12 @@
+import { VISIBILITY_GATE } from '../pose/detector-registry';
 import type { KeypointSet } from '../pose/types';
 import type { AnalyzerOptions } from './types';
 
 /**
- * Visibility gate per detector. BlazePose visibility and MoveNet keypoint scores are both
- * probabilities but not calibrated alike: MoveNet scores a clearly visible knee at 0.4–0.5 on
- * the side-view fixtures (cable_kickback_cgi_dosipov, median knee score 0.46).
+ * Visibility gate per landmark layout: the detector registry's (src/pose/detector-registry.ts,
+ * where each value's source is given), one table for the app, the worker and the analyser.
  */
-export const DEFAULT_MIN_VISIBILITY: Readonly<Record<KeypointSet, number>> = Object.freeze({
-  // ref: pose-detection's BlazePose demo and MediaPipe Pose both draw joints above 0.5.
-  blazepose33: 0.5,
-  // ref: pose-detection's MoveNet demo scoreThreshold 0.3; fixtures cable_kickback_cgi_dosipov
-  // and donkey_kick_cgi_kinkatsu (MoveNet Lightning) put visible joints at 0.4–0.8.
-  movenet17: 0.3,
-});
+export const DEFAULT_MIN_VISIBILITY: Readonly<Record<KeypointSet, number>> = VISIBILITY_GATE;
 
 /** Defaults for the analyser; user options are merged into a copy of these. */
 export const DEFAULT_ANALYZER_OPTIONS: Readonly<AnalyzerOptions> = Object.freeze({

@@ -1,5 +1,6 @@
 /** Command-line arguments of scripts/analyze.ts (node:util parseArgs, src/node/cli-args.ts), parsed without touching any file. */
 import type { DetectorId } from '../pose/types';
+import { DEFAULT_DETECTOR } from '../pose/detector-registry';
 import { DETECTOR_IDS, isDetectorId } from '../../workers/detector';
 import type { ClipErrorCode, ClipReport } from './clip-report';
 import { CLI_ANALYSIS_FPS, CLI_MAX_SIDE_PX } from './analyze-clip';
@@ -47,7 +48,7 @@ export interface AnalyzeArgs {
 export const DEFAULT_ANALYZE_ARGS: AnalyzeArgs = {
   videos: [],
   json: false,
-  detector: 'blazepose-full',
+  detector: DEFAULT_DETECTOR,
   quiet: false,
   help: false,
   analysisFps: CLI_ANALYSIS_FPS,

@@ -3,6 +3,7 @@
  * getters; the pure pieces it calls (capture/*, the analysis core) know nothing of Svelte.
  */
 import type { DetectorId, PoseFrame } from '../pose/types';
+import { DEFAULT_DETECTOR } from '../pose/detector-registry';
 import type { BackendChoice } from '../../workers/backend';
 import { FrameLoop, type LoopStats } from '../capture/frame-loop';
 import { FrameWatchdog, type PauseReason } from '../capture/frame-watchdog';
@@ -107,7 +108,7 @@ export class LiveSession {
   #fileEstimator: FileProgressEstimator | null = null;
   #filePacer: FilePacer | null = null;
 
-  detector = $state<DetectorId>('blazepose-full');
+  detector = $state<DetectorId>(DEFAULT_DETECTOR);
   backend = $state<BackendChoice>('auto');
   mirror = $state(true);
   cameraId = $state<string>('');
